@@ -1,0 +1,295 @@
+package plancheck.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+import plancheck.model.Evidence;
+import plancheck.model.Finding;
+import plancheck.model.Observation;
+import plancheck.model.Parameter;
+import plancheck.model.PlanTarget;
+import plancheck.model.PlanYear;
+import plancheck.model.Status;
+import plancheck.model.Text;
+
+/**
+ * The global {@code out} of every DRL file: builds {@link Finding}s from inside a rule's consequence,
+ * stamped with the rule's name and metadata ({@code @kind}, {@code @source}), and fills the message
+ * templates of {@code rules/messages/*.yaml}.
+ *
+ * <p>Usage in DRL: {@code insert(out.finding(drools, $t, $y).status(Status.PASS).actual($o)
+ * .expected(e).message("path.pass").build());}
+ */
+public final class Emit {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.]+)}");
+
+    private final Map<String, Text> messages;
+    private final List<String> problems = new ArrayList<>();
+
+    /** @param messages message templates by key */
+    public Emit(Map<String, Text> messages) {
+        this.messages = messages;
+    }
+
+    /** @return defects found while building findings (unknown message keys, unfilled placeholders). */
+    public List<String> problems() { return problems; }
+
+    /**
+     * Starts a finding on a catalogue target for a year; subject = the region.
+     *
+     * @param drools the rule's context ({@code drools} in a DRL consequence)
+     * @param t      the target
+     * @param y      the year
+     * @return a builder
+     */
+    public Builder finding(RuleContext drools, PlanTarget t, PlanYear y) {
+        return new Builder(drools.getRule(), t.id(), y.year(), y.region())
+                .target(t);
+    }
+
+    /**
+     * Starts a finding on anything else (a record, a derived quantity): indicator and subject given.
+     *
+     * @param drools    the rule's context
+     * @param indicator the indicator id it concerns
+     * @param year      the year
+     * @param subject   the subject (a section, station, accident id, or the region)
+     * @return a builder
+     */
+    public Builder finding(RuleContext drools, String indicator, int year, String subject) {
+        return new Builder(drools.getRule(), indicator, year, subject);
+    }
+
+    /** Collects the fields of one finding. */
+    public final class Builder {
+        private final Rule rule;
+        private final String indicator;
+        private final int year;
+        private final String subject;
+        private Status status;
+        private boolean binding;
+        private BigDecimal actual;
+        private BigDecimal expected;
+        private BigDecimal target;
+        private String comparator;
+        private String unit;
+        private String source;
+        private PlanTarget planTarget;
+        private final TreeSet<Evidence> evidence = new TreeSet<>();
+        private final SortedMap<String, Object> details = new TreeMap<>();
+        private final Map<String, String> args = new TreeMap<>();
+        private Text message;
+        private final List<Text> notes = new ArrayList<>();
+
+        Builder(Rule rule, String indicator, int year, String subject) {
+            this.rule = rule;
+            this.indicator = indicator;
+            this.year = year;
+            this.subject = subject;
+        }
+
+        /** Takes binding, 2030 target, comparator, unit, source and names from a catalogue target. */
+        public Builder target(PlanTarget t) {
+            this.planTarget = t;
+            this.binding = t.binding();
+            this.target = t.targetValue();
+            this.comparator = t.comparator() == null ? null : t.comparator().symbol();
+            this.unit = t.unit();
+            this.source = t.source();
+            details.put("targetText", t.target() == null ? null : t.target().text());
+            if (t.baseline() != null) {
+                details.put("baselineText", t.baseline().text());
+            }
+            details.put("judge", t.judge());
+            args.put("name", t.name().zh());
+            args.put("name_en", t.name().en());
+            if (t.note() != null) {
+                notes.add(t.note());
+            }
+            return this;
+        }
+
+        /** @param s the verdict */
+        public Builder status(Status s) { this.status = s; return this; }
+
+        /** Overrides whether the finding is binding. */
+        public Builder binding(boolean b) { this.binding = b; return this; }
+
+        /** @param unit the unit of actual/expected/target */
+        public Builder unit(String unit) { this.unit = unit; return this; }
+
+        /** @param source the clause(s) the verdict rests on */
+        public Builder source(String source) { this.source = source; return this; }
+
+        /** @param c the comparator symbol */
+        public Builder comparator(String c) { this.comparator = c; return this; }
+
+        /** @param v the 2030 target (overrides the catalogue's, e.g. a city-assigned parameter) */
+        public Builder targetValue(BigDecimal v) { this.target = v; return this; }
+
+        /** The observation judged: its value, evidence, and how it was obtained. */
+        public Builder actual(Observation o) {
+            this.actual = o.value();
+            this.evidence.addAll(o.evidence());
+            if (o.detail() != null) {
+                notes.add(o.detail());
+            }
+            if (o.caliber() != null) {
+                details.put("caliber", o.caliber());
+            } else if (planTarget != null && planTarget.caliber() != null) {
+                details.put("caliber", "unspecified");
+            }
+            if (o.derived()) {
+                details.put("origin", "derived");
+            }
+            if ("preliminary".equals(o.stage())) {
+                details.put("stage", "preliminary");
+            }
+            return this;
+        }
+
+        /** @param v the value judged, when it is not an observation */
+        public Builder actual(BigDecimal v) { this.actual = v; return this; }
+
+        /** @param v what the year had to reach */
+        public Builder expected(BigDecimal v) { this.expected = v; return this; }
+
+        /** Adds evidence from more observations (e.g. the years of a running average). */
+        public Builder evidenceOf(Collection<?> observations) {
+            for (Object o : observations) {
+                evidence.addAll(((Observation) o).evidence());
+            }
+            return this;
+        }
+
+        /** Adds one evidence pointer. */
+        public Builder evidence(Evidence e) { evidence.add(e); return this; }
+
+        /** Records a parameter used, with its source, and makes it available as {@code {param}}. */
+        public Builder parameter(Parameter p) {
+            details.put("parameter", p.id());
+            details.put("parameterSource", p.source());
+            if (p.value() != null) {
+                details.put("parameterValue", p.value());
+            }
+            evidence.add(new Evidence(p.file(), p.id()));
+            return this;
+        }
+
+        /** Adds a named value to the finding's details and to the message's placeholders. */
+        public Builder detail(String key, Object value) {
+            details.put(key, value instanceof BigDecimal d ? PlanMath.tidy(d) : value);
+            return this;
+        }
+
+        /** Adds a placeholder value for the message only. */
+        public Builder arg(String key, Object value) {
+            args.put(key, value instanceof BigDecimal d ? plain(d) : String.valueOf(value));
+            return this;
+        }
+
+        /** Adds a sentence shown after the message. */
+        public Builder note(Text t) { if (t != null) notes.add(t); return this; }
+
+        /** @param key a key of rules/messages/*.yaml; placeholders are filled at {@link #build()} */
+        public Builder message(String key) {
+            Text t = messages.get(key);
+            if (t == null) {
+                problems.add("rule \"" + rule.getName() + "\" uses message key \"" + key
+                        + "\", which no file in rules/messages defines");
+                t = new Text("[" + key + "]", "[" + key + "]");
+            }
+            this.message = t;
+            return this;
+        }
+
+        /** @return the finding, with margin and gap computed where the numbers allow */
+        public Finding build() {
+            if (status == null) {
+                throw new IllegalStateException("rule " + rule.getName() + " built a finding without a status");
+            }
+            if (actual != null && expected != null && comparator != null) {
+                BigDecimal margin = PlanMath.tidy(plancheck.model.Comparator.parse(comparator).margin(actual, expected));
+                details.put("margin", margin);
+                if (margin.signum() < 0) {
+                    args.put("shortfall", plain(margin.negate()));
+                }
+            }
+            Map<String, Object> meta = rule.getMetaData();
+            String kind = meta.get("kind") == null ? null : String.valueOf(meta.get("kind"));
+            if (meta.get("source") != null) {
+                details.put("ruleSource", String.valueOf(meta.get("source")));
+            }
+            if (source == null && meta.get("source") != null) {
+                source = String.valueOf(meta.get("source"));
+            }
+            Map<String, String> vals = new TreeMap<>(args);
+            vals.put("year", String.valueOf(year));
+            vals.putIfAbsent("period", period());
+            vals.put("subject", subject);
+            vals.put("indicator", indicator);
+            vals.put("actual", plain(actual));
+            vals.put("expected", plain(expected));
+            vals.put("target", plain(target));
+            vals.put("unit", unit == null ? "" : unit);
+            vals.put("comparator", comparator == null ? "" : comparator);
+            for (Map.Entry<String, Object> e : details.entrySet()) {
+                vals.putIfAbsent(e.getKey(), e.getValue() instanceof BigDecimal d ? plain(d) : String.valueOf(e.getValue()));
+            }
+            Text m = message == null ? new Text("", "") : new Text(fill(message.zh(), vals), fill(message.en(), vals));
+            for (Text n : notes) {
+                m = new Text(join(m.zh(), n.zh(), "。"), join(m.en(), n.en(), ". "));
+            }
+            details.values().removeIf(java.util.Objects::isNull);
+            return new Finding(rule.getName(), kind, indicator, year, subject, status, binding, actual, expected,
+                    target, comparator, unit, source, List.copyOf(evidence), m, details);
+        }
+
+        /** "2026" for the first year of the plan, "2026—2028" later: the years a running figure covers. */
+        private String period() {
+            Object y = details.get("firstYear");
+            int first = y instanceof Integer i ? i : year;
+            return first >= year ? String.valueOf(year) : first + "—" + year;
+        }
+
+        private String fill(String template, Map<String, String> vals) {
+            Matcher mt = PLACEHOLDER.matcher(template);
+            StringBuilder b = new StringBuilder();
+            while (mt.find()) {
+                String v = vals.get(mt.group(1));
+                if (v == null) {
+                    problems.add("rule \"" + rule.getName() + "\": message placeholder {" + mt.group(1)
+                            + "} has no value");
+                    v = "{" + mt.group(1) + "}";
+                }
+                mt.appendReplacement(b, Matcher.quoteReplacement(v));
+            }
+            mt.appendTail(b);
+            return b.toString();
+        }
+    }
+
+    private static String join(String a, String b, String sep) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        String end = a.endsWith("。") || a.endsWith(".") ? "" : sep.trim().isEmpty() ? sep : sep;
+        return a + (a.endsWith("。") || a.endsWith(".") ? (sep.equals("。") ? "" : " ") : end) + b;
+    }
+
+    /** @return the number in plain notation (no exponent, no trailing zeros), or "—" for null. */
+    public static String plain(BigDecimal d) {
+        return plancheck.model.Numbers.plain(d);
+    }
+}

@@ -1,0 +1,155 @@
+package plancheck.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+import plancheck.load.InputException;
+import plancheck.load.InputProblem;
+import plancheck.load.RuleSet;
+
+/**
+ * Compiles the DRL files of a rule set at run time (the classic DRL compiler, so a file dropped into
+ * {@code rules/} is picked up without a rebuild and its errors name file and line) and fires them
+ * against facts.
+ */
+public final class RuleEngine {
+
+    private static final String PREFIX = "src/main/resources/plancheck/rules/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieBase kieBase;
+    private final RuleSet rules;
+    private final Standards standards;
+
+    private RuleEngine(KieBase kieBase, RuleSet rules, Standards standards) {
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.standards = standards;
+    }
+
+    /**
+     * Compiles the rule set's DRL files.
+     *
+     * @param rules the rule set
+     * @return an engine ready to fire
+     * @throws InputException listing every compilation error with file and line (contract §1: exit 2)
+     */
+    public static RuleEngine compile(RuleSet rules) throws InputException {
+        Standards standards = Standards.load(java.nio.file.Path.of(rules.dir()));
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("plancheck", "rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
+        Map<String, String> back = new TreeMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> e : rules.drl().entrySet()) {
+            String path = PREFIX + String.format("f%03d_", i++) + e.getKey().replaceAll("[^A-Za-z0-9_.-]", "_");
+            back.put(path, e.getKey());
+            kfs.write(path, e.getValue());
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs);
+        kb.buildAll(org.drools.compiler.kie.builder.impl.DrlProject.class);
+        List<InputProblem> problems = new ArrayList<>();
+        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
+            String file = m.getPath() == null ? rules.dir() : back.getOrDefault(m.getPath(), m.getPath());
+            String text = m.getText() == null ? "" : m.getText().replace('\n', ' ').trim();
+            problems.add(new InputProblem(file, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), "",
+                    "DRL does not compile: " + text));
+        }
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(id);
+            throw new InputException(problems);
+        }
+        KieBase base = ks.newKieContainer(id).getKieBase();
+        ks.getRepository().removeKieModule(id);
+        return new RuleEngine(base, rules, standards);
+    }
+
+    /** The outcome of one run: findings in report order, and which rule produced each. */
+    public record Outcome(List<plancheck.model.Finding> findings, SortedMap<String, Long> firings) {}
+
+    /**
+     * Inserts the facts, fires every rule, and collects the findings the rules inserted.
+     *
+     * @param facts facts (targets, parameters, years, observations, records)
+     * @return the findings in report order (contract §3)
+     * @throws RuleDefectException when the rules misbehave: a message key that does not exist, or two
+     *                             verdicts for one target, year and subject
+     */
+    public Outcome fire(Collection<?> facts, Emit out) throws RuleDefectException {
+        KieSession session = kieBase.newKieSession();
+        SortedMap<String, Long> firings = new TreeMap<>();
+        try {
+            java.util.Set<String> globals = new java.util.HashSet<>();
+            kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> globals.add(g.getName())));
+            if (globals.contains("out")) {
+                session.setGlobal("out", out);
+            }
+            if (globals.contains("std")) {
+                if (standards == null) {
+                    throw new RuleDefectException(List.of("the rules use the global std, but "
+                            + rules.dir() + "/standards holds no standards tables"));
+                }
+                session.setGlobal("std", standards);
+            }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firings.merge(event.getMatch().getRule().getName(), 1L, Long::sum);
+                }
+            });
+            for (Object f : facts) {
+                session.insert(f);
+            }
+            session.fireAllRules();
+            List<plancheck.model.Finding> findings = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof plancheck.model.Finding)) {
+                findings.add((plancheck.model.Finding) o);
+            }
+            findings.sort(plancheck.model.Finding.REPORT_ORDER);
+            List<String> defects = new ArrayList<>(out.problems());
+            for (int i = 1; i < findings.size(); i++) {
+                plancheck.model.Finding a = findings.get(i - 1);
+                plancheck.model.Finding b = findings.get(i);
+                if (a.year() == b.year() && a.indicator().equals(b.indicator()) && a.subject().equals(b.subject())) {
+                    defects.add("two verdicts for " + a.indicator() + " " + a.year() + " (" + a.subject() + "): rules \""
+                            + a.rule() + "\" and \"" + b.rule() + "\"");
+                }
+            }
+            if (!defects.isEmpty()) {
+                throw new RuleDefectException(defects);
+            }
+            return new Outcome(findings, firings);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** @return the standards' tables (null when the rules folder has none). */
+    public Standards standards() { return standards; }
+
+    /** @return the rule set this engine was compiled from. */
+    public RuleSet rules() { return rules; }
+
+    /** @return every rule of the knowledge base as "package.name" → its metadata, sorted. */
+    public SortedMap<String, Map<String, Object>> ruleMetadata() {
+        SortedMap<String, Map<String, Object>> m = new TreeMap<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> m.put(r.getName(), new TreeMap<>(r.getMetaData()))));
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package plancheck.load;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON document read with Jackson's streaming parser into a tree, remembering the line and column
+ * where every value starts, keyed by its JSON pointer, so that problems can name both.
+ * Numbers are kept exactly (BigDecimal). A key that appears twice in one object is a problem.
+ *
+ * @param root      the document
+ * @param locations JSON pointer → {line, column} (1-based)
+ */
+public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    /**
+     * Parses a document.
+     *
+     * @param bytes    UTF-8 JSON
+     * @param file     the file name used in problems
+     * @param problems where duplicate keys are reported
+     * @return the located tree
+     * @throws JsonProcessingException on malformed JSON (with its location)
+     * @throws IOException on a read failure
+     */
+    public static LocatedJson parse(byte[] bytes, String file, java.util.List<InputProblem> problems)
+            throws IOException {
+        Map<String, int[]> loc = new HashMap<>();
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file (expected a JSON object)");
+            }
+            JsonNode root = read(p, "", loc, file, problems);
+            if (p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p,
+                        "unexpected content after the end of the JSON document");
+            }
+            return new LocatedJson(root, loc);
+        }
+    }
+
+    private static JsonNode read(JsonParser p, String ptr, Map<String, int[]> loc, String file,
+                                 java.util.List<InputProblem> problems) throws IOException {
+        JsonLocation l = p.currentTokenLocation();
+        loc.put(ptr, new int[] {l.getLineNr(), l.getColumnNr()});
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonLocation kl = p.currentTokenLocation();
+                    String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");
+                    p.nextToken();
+                    JsonNode v = read(p, child, loc, file, problems);
+                    if (o.has(name)) {
+                        problems.add(new InputProblem(file, kl.getLineNr(), kl.getColumnNr(), child,
+                                "key '" + name + "' appears twice in the same object"));
+                    }
+                    o.set(name, v);
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(read(p, ptr + "/" + i, loc, file, problems));
+                    i++;
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + p.currentToken());
+        }
+    }
+
+    /**
+     * @param pointer a JSON pointer of this document
+     * @return {line, column} of the value (or of its closest enclosing value), or {0, 0}
+     */
+    public int[] at(String pointer) {
+        String p = pointer;
+        while (true) {
+            int[] l = locations.get(p);
+            if (l != null) {
+                return l;
+            }
+            if (p.isEmpty()) {
+                return new int[] {0, 0};
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+    }
+}

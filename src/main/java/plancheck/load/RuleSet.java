@@ -1,0 +1,51 @@
+package plancheck.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import plancheck.model.Parameter;
+import plancheck.model.PlanTarget;
+import plancheck.model.Text;
+import plancheck.model.UnitTable;
+
+/**
+ * Everything read from the rules folder ({@code rules/} by default), before compilation.
+ *
+ * @param dir        the folder as displayed in reports (relative)
+ * @param planId     the plan's id, e.g. {@code dianjiang-15th-fyp} (rules/plan.yaml)
+ * @param baseYear   the plan's base year (2025)
+ * @param targetYear the plan's target year (2030)
+ * @param targets    the catalogue, sorted by id
+ * @param parameters city-assigned and other parameters by id
+ * @param units      the unit table
+ * @param messages   message templates by key (rules/messages/*.yaml), {@code {name}} placeholders
+ * @param drl        DRL sources by display path, sorted
+ * @param files      SHA-256 of every file read, by display path, sorted
+ * @param extra      other YAML data files under rules/ (e.g. standards tables) by display path,
+ *                   parsed as plain maps and lists, for the domain helpers
+ */
+public record RuleSet(String dir, String planId, int baseYear, int targetYear, List<PlanTarget> targets,
+                      SortedMap<String, Parameter> parameters, UnitTable units, SortedMap<String, Text> messages,
+                      SortedMap<String, String> drl, SortedMap<String, String> files,
+                      SortedMap<String, Object> extra) {
+
+    /** @return the target with that id, or null. */
+    public PlanTarget target(String id) {
+        for (PlanTarget t : targets) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** @return a SHA-256 over the sorted list of (path, file hash) pairs: one hash for all rules. */
+    public String combinedSha256() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            b.append(e.getKey()).append('\0').append(e.getValue()).append('\n');
+        }
+        return Paths2.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

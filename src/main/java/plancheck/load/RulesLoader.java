@@ -1,0 +1,395 @@
+package plancheck.load;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import plancheck.model.Comparator;
+import plancheck.model.Parameter;
+import plancheck.model.PlanTarget;
+import plancheck.model.TargetValue;
+import plancheck.model.Text;
+import plancheck.model.UnitTable;
+
+/**
+ * Reads the rules folder: {@code plan.yaml}, {@code units.yaml}, {@code parameters.yaml},
+ * {@code catalogue/*.yaml}, {@code messages/*.yaml} and every {@code *.drl}. Every file under the folder
+ * is hashed for the report's audit record.
+ *
+ * <p>Errors: every problem found (YAML syntax with line:column, a missing or mistyped field with its
+ * pointer, a duplicate id, an unknown unit or comparator) is collected and thrown together as an
+ * {@link InputException}.
+ */
+public final class RulesLoader {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    private static final Set<String> TARGET_KEYS = Set.of("id", "table", "area", "name", "unit", "baseline",
+            "target", "comparator", "binding", "judge", "source", "warnAt", "parameter", "related", "caliber",
+            "note", "attribute", "year", "notes");
+    private static final Set<String> VALUE_KEYS = Set.of("text", "value", "periodAverage", "cumulative",
+            "missing", "cityAssigned", "qualifier");
+
+    private final List<InputProblem> problems = new ArrayList<>();
+
+    /**
+     * Loads a rules folder.
+     *
+     * @param dir the folder (e.g. {@code rules})
+     * @return the rule set
+     * @throws InputException listing every problem found
+     * @throws IOException when the folder cannot be read
+     */
+    public static RuleSet load(Path dir) throws InputException, IOException {
+        return new RulesLoader().read(dir);
+    }
+
+    private RuleSet read(Path dir) throws InputException, IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(List.of(new InputProblem(dir.toString(), 0, 0, "",
+                    "rules folder not found (expected a folder holding the catalogue and the .drl files)")));
+        }
+        List<Path> all;
+        try (Stream<Path> s = Files.walk(dir)) {
+            all = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+        SortedMap<String, String> hashes = new TreeMap<>();
+        SortedMap<String, String> drl = new TreeMap<>();
+        SortedMap<String, Object> extra = new TreeMap<>();
+        List<PlanTarget> targets = new ArrayList<>();
+        SortedMap<String, Parameter> params = new TreeMap<>();
+        SortedMap<String, Text> messages = new TreeMap<>();
+        UnitTable units = new UnitTable();
+        String planId = "plan";
+        int baseYear = 2025;
+        int targetYear = 2030;
+        JsonNode unitsNode = null;
+        String unitsFile = null;
+
+        for (Path p : all) {
+            String disp = Paths2.display(p);
+            byte[] bytes = Files.readAllBytes(p);
+            hashes.put(disp, Paths2.sha256(bytes));
+            String rel = dir.relativize(p).toString().replace('\\', '/');
+            String name = p.getFileName().toString();
+            if (name.endsWith(".drl")) {
+                drl.put(disp, new String(bytes, StandardCharsets.UTF_8));
+                continue;
+            }
+            if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                continue;
+            }
+            if (rel.startsWith("scenarios/")) {
+                continue; // read by the scenario runner
+            }
+            JsonNode root = parseYaml(disp, bytes);
+            if (root == null) {
+                continue;
+            }
+            if (rel.equals("plan.yaml")) {
+                planId = root.path("id").asText(planId);
+                baseYear = root.path("baseYear").asInt(baseYear);
+                targetYear = root.path("targetYear").asInt(targetYear);
+            } else if (rel.equals("units.yaml")) {
+                unitsNode = root;
+                unitsFile = disp;
+            } else if (rel.equals("parameters.yaml") || rel.startsWith("parameters/")) {
+                readParameters(disp, root, params);
+            } else if (rel.startsWith("catalogue/")) {
+                readTargets(disp, root, targets);
+            } else if (rel.startsWith("messages/")) {
+                readMessages(disp, root, messages);
+            } else {
+                extra.put(disp, YAML.convertValue(root, Object.class));
+            }
+        }
+        if (unitsNode == null) {
+            problems.add(new InputProblem(Paths2.display(dir.resolve("units.yaml")), 0, 0, "",
+                    "the unit table is missing (expected units.yaml in the rules folder)"));
+        } else {
+            readUnits(unitsFile, unitsNode, units);
+        }
+        checkTargets(targets, params, units);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        targets.sort(java.util.Comparator.comparing(PlanTarget::id));
+        return new RuleSet(Paths2.display(dir), planId, baseYear, targetYear, List.copyOf(targets), params, units,
+                messages, drl, hashes, extra);
+    }
+
+    private JsonNode parseYaml(String disp, byte[] bytes) {
+        try {
+            JsonNode n = YAML.readTree(bytes);
+            if (n == null || n.isMissingNode() || n.isNull()) {
+                problems.add(new InputProblem(disp, 0, 0, "", "empty file (expected a YAML mapping)"));
+                return null;
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new InputProblem(disp, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    "not valid YAML: " + e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(new InputProblem(disp, 0, 0, "", "cannot read: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private void readUnits(String disp, JsonNode root, UnitTable units) {
+        JsonNode list = root.path("units");
+        if (!list.isArray()) {
+            problems.add(new InputProblem(disp, 0, 0, "/units", "expected a list of units"));
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode u = list.get(i);
+            String ptr = "/units/" + i;
+            String name = text(u, "unit");
+            String dim = text(u, "dimension");
+            BigDecimal factor = u.path("factor").isNumber() ? u.path("factor").decimalValue() : null;
+            if (name == null || dim == null || factor == null || factor.signum() <= 0) {
+                problems.add(new InputProblem(disp, 0, 0, ptr,
+                        "expected {unit: <name>, dimension: <name>, factor: <positive number>}"));
+                continue;
+            }
+            List<String> aliases = new ArrayList<>();
+            u.path("aliases").forEach(a -> aliases.add(a.asText()));
+            units.add(new UnitTable.Unit(name, dim, factor), aliases);
+        }
+    }
+
+    private void readParameters(String disp, JsonNode root, SortedMap<String, Parameter> params) {
+        JsonNode list = root.path("parameters");
+        if (!list.isArray()) {
+            problems.add(new InputProblem(disp, 0, 0, "/parameters", "expected a list of parameters"));
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String ptr = "/parameters/" + i;
+            String id = text(n, "id");
+            if (id == null) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", "missing parameter id"));
+                continue;
+            }
+            JsonNode v = n.path("value");
+            BigDecimal value = null;
+            if (v.isNumber()) {
+                value = v.decimalValue();
+            } else if (!v.isMissingNode() && !v.isNull()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/value",
+                        "expected a number, or null while the city has not assigned it; found " + v.getNodeType()));
+            }
+            if (text(n, "source") == null) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/source", "missing source clause for parameter " + id));
+            }
+            if (params.containsKey(id)) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", "duplicate parameter id " + id));
+            }
+            params.put(id, new Parameter(id, value, text(n, "unit"), text(n, "source"), disp));
+        }
+    }
+
+    private void readMessages(String disp, JsonNode root, SortedMap<String, Text> messages) {
+        Iterator<Map.Entry<String, JsonNode>> it = root.path("messages").fields();
+        if (!root.path("messages").isObject()) {
+            problems.add(new InputProblem(disp, 0, 0, "/messages", "expected a mapping key → {zh, en}"));
+            return;
+        }
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String zh = text(e.getValue(), "zh");
+            String en = text(e.getValue(), "en");
+            if (zh == null || en == null) {
+                problems.add(new InputProblem(disp, 0, 0, "/messages/" + e.getKey(), "expected both zh and en texts"));
+                continue;
+            }
+            if (messages.containsKey(e.getKey())) {
+                problems.add(new InputProblem(disp, 0, 0, "/messages/" + e.getKey(), "duplicate message key"));
+            }
+            messages.put(e.getKey(), new Text(zh, en));
+        }
+    }
+
+    private void readTargets(String disp, JsonNode root, List<PlanTarget> out) {
+        JsonNode list = root.path("targets");
+        if (!list.isArray()) {
+            problems.add(new InputProblem(disp, 0, 0, "/targets", "expected a list of targets"));
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String ptr = "/targets/" + i;
+            int before = problems.size();
+            if (!n.isObject()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr, "expected a mapping"));
+                continue;
+            }
+            n.fieldNames().forEachRemaining(k -> {
+                if (!TARGET_KEYS.contains(k)) {
+                    problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "unknown key '" + k + "' (expected one of "
+                            + new TreeSet<>(TARGET_KEYS) + ")"));
+                }
+            });
+            String id = require(disp, n, ptr, "id");
+            String unit = require(disp, n, ptr, "unit");
+            String judge = require(disp, n, ptr, "judge");
+            String source = require(disp, n, ptr, "source");
+            Text name = textPair(disp, n.path("name"), ptr + "/name", true);
+            Comparator cmp = null;
+            String c = require(disp, n, ptr, "comparator");
+            if (c != null) {
+                try {
+                    cmp = Comparator.parse(c);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new InputProblem(disp, 0, 0, ptr + "/comparator", e.getMessage()));
+                }
+            }
+            JsonNode b = n.path("binding");
+            if (!b.isBoolean()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/binding",
+                        "expected true (约束性) or false (预期性)"));
+            }
+            TargetValue baseline = value(disp, n.path("baseline"), ptr + "/baseline");
+            TargetValue target = value(disp, n.path("target"), ptr + "/target");
+            BigDecimal warnAt = n.path("warnAt").isNumber() ? n.path("warnAt").decimalValue() : null;
+            if (!n.path("warnAt").isMissingNode() && !n.path("warnAt").isNull() && warnAt == null) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/warnAt", "expected a number"));
+            }
+            Integer table = n.path("table").isInt() ? n.path("table").asInt() : null;
+            Text note = n.has("note") ? textPair(disp, n.path("note"), ptr + "/note", false) : null;
+            if (problems.size() > before) {
+                continue;
+            }
+            out.add(new PlanTarget(id, table, text(n, "area"), name, unit, baseline, target, cmp, b.asBoolean(),
+                    judge, source, warnAt, text(n, "parameter"), text(n, "related"), text(n, "caliber"), note, disp));
+        }
+    }
+
+    private TargetValue value(String disp, JsonNode v, String ptr) {
+        if (v.isMissingNode() || v.isNull()) {
+            return new TargetValue("——", null, null, null, true, false, null);
+        }
+        if (!v.isObject()) {
+            problems.add(new InputProblem(disp, 0, 0, ptr, "expected {text: …, value: …} (see docs/catalogue.md)"));
+            return null;
+        }
+        v.fieldNames().forEachRemaining(k -> {
+            if (!VALUE_KEYS.contains(k)) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "unknown key '" + k + "' (expected one of "
+                        + new TreeSet<>(VALUE_KEYS) + ")"));
+            }
+        });
+        String text = text(v, "text");
+        if (text == null) {
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/text", "missing: the value as the plan prints it"));
+        }
+        BigDecimal value = num(disp, v, ptr, "value");
+        boolean missing = v.path("missing").asBoolean(false);
+        boolean city = v.path("cityAssigned").asBoolean(false);
+        if (value == null && !missing && !city) {
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/value",
+                    "expected a number, or missing: true (——), or cityAssigned: true (市级下达)"));
+        }
+        return new TargetValue(text, value, num(disp, v, ptr, "periodAverage"), num(disp, v, ptr, "cumulative"),
+                missing, city, text(v, "qualifier"));
+    }
+
+    private BigDecimal num(String disp, JsonNode v, String ptr, String key) {
+        JsonNode n = v.path(key);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, "expected a number, found " + n.getNodeType()));
+            return null;
+        }
+        return n.decimalValue();
+    }
+
+    private void checkTargets(List<PlanTarget> targets, Map<String, Parameter> params, UnitTable units) {
+        Map<String, PlanTarget> seen = new TreeMap<>();
+        for (PlanTarget t : targets) {
+            PlanTarget prev = seen.put(t.id(), t);
+            if (prev != null) {
+                problems.add(new InputProblem(t.file(), 0, 0, "", "duplicate target id '" + t.id()
+                        + "' (also in " + prev.file() + ")"));
+            }
+            if (!units.names().isEmpty() && !units.knows(t.unit())) {
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unit", "unit '" + t.unit()
+                        + "' is not in units.yaml"));
+            }
+            if (t.parameter() != null && !params.containsKey(t.parameter())) {
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter", "parameter '" + t.parameter()
+                        + "' is not defined in parameters.yaml"));
+            }
+            if ("city_assigned".equals(t.judge()) && t.parameter() == null) {
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter",
+                        "a city_assigned target needs a parameter id"));
+            }
+            if ("relational".equals(t.judge()) && t.related() == null) {
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/related",
+                        "a relational target needs the id it is compared with"));
+            }
+        }
+        for (PlanTarget t : targets) {
+            if (t.related() != null && !seen.containsKey(t.related())) {
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/related", "related indicator '" + t.related()
+                        + "' is not in the catalogue"));
+            }
+        }
+    }
+
+    private String require(String disp, JsonNode n, String ptr, String key) {
+        String s = text(n, key);
+        if (s == null) {
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, "missing '" + key + "'"));
+        }
+        return s;
+    }
+
+    private Text textPair(String disp, JsonNode n, String ptr, boolean required) {
+        String zh = text(n, "zh");
+        String en = text(n, "en");
+        if (zh == null || en == null) {
+            if (required || !n.isMissingNode()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr, "expected {zh: …, en: …}"));
+            }
+            return null;
+        }
+        return new Text(zh, en);
+    }
+
+    static String text(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        if (v.isMissingNode() || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    /** @return a YAML mapper for the helpers that read data tables. */
+    public static ObjectMapper yaml() { return YAML; }
+
+}

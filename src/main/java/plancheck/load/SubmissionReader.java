@@ -1,0 +1,377 @@
+package plancheck.load;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import plancheck.model.Evidence;
+import plancheck.model.Records;
+
+/**
+ * Reads and validates submission files (contract §2) with Jackson.
+ *
+ * <p>Structural problems stop the run: a file that is not JSON, a value of the wrong type, a missing
+ * {@code region}, {@code year} or {@code unit}, an unknown key or indicator id. Every problem found in
+ * every file is collected (file, line:column, JSON pointer, what was expected) and thrown together as
+ * an {@link InputException}. Problems of meaning (an unknown unit, a conflict between bureaus, an
+ * accident dated outside its year) are not structural: the rules report them as findings.
+ */
+public final class SubmissionReader {
+
+    /** The submission format this version reads. */
+    public static final String FORMAT = "plancheck-facts/1";
+
+    private static final Set<String> TOP = Set.of("format", "region", "year", "submitter", "stage", "indicators",
+            "waterSamples", "airDaily", "accidents", "energyUse", "note", "notes");
+    private static final Set<String> INDICATOR_KEYS = Set.of("id", "value", "unit", "caliber", "note");
+    private static final Set<String> WATER_KEYS = Set.of("section", "river", "waterbody", "control", "month",
+            "values", "note");
+    private static final Set<String> AIR_KEYS = Set.of("station", "date", "PM2.5", "PM10", "SO2", "NO2", "CO",
+            "O3_8h", "note");
+    private static final Set<String> ACCIDENT_KEYS = Set.of("id", "date", "sector", "deaths", "seriousInjuries",
+            "directLossYuan", "note");
+    private static final Set<String> ENERGY_KEYS = Set.of("carrier", "quantity", "unit", "note");
+
+    private final Set<String> knownIndicators;
+    private final List<InputProblem> problems = new ArrayList<>();
+
+    /** @param knownIndicators the ids of the catalogue; an indicator id outside it is a problem */
+    public SubmissionReader(Set<String> knownIndicators) {
+        this.knownIndicators = knownIndicators;
+    }
+
+    /**
+     * Expands the command line's paths: files as given, folders searched recursively for {@code *.json},
+     * sorted so the order never depends on the file system.
+     *
+     * @param paths files or folders
+     * @return the JSON files, sorted by path
+     * @throws InputException when a path does not exist or no submission is found
+     */
+    public static List<Path> expand(List<Path> paths) throws InputException, IOException {
+        List<InputProblem> missing = new ArrayList<>();
+        java.util.TreeSet<Path> files = new java.util.TreeSet<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".json"))
+                            .map(Path::normalize).forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p.normalize());
+            } else {
+                missing.add(new InputProblem(p.toString(), 0, 0, "", "no such file or folder"));
+            }
+        }
+        if (missing.isEmpty() && files.isEmpty()) {
+            missing.add(new InputProblem(String.join(" ", paths.stream().map(Path::toString).toList()), 0, 0, "",
+                    "no submission (*.json) found"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InputException(missing);
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * Reads every file; throws after reading them all if any has a structural problem.
+     *
+     * @param files submission files
+     * @return the submissions, in the order given
+     * @throws InputException listing every structural problem of every file
+     */
+    public List<Submission> readAll(List<Path> files) throws InputException, IOException {
+        List<Submission> out = new ArrayList<>();
+        for (Path f : files) {
+            Submission s = read(f);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return out;
+    }
+
+    private Submission read(Path f) throws IOException {
+        String file = Paths2.display(f);
+        byte[] bytes = Files.readAllBytes(f);
+        LocatedJson doc;
+        int before = problems.size();
+        try {
+            doc = LocatedJson.parse(bytes, file, problems);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    "not valid JSON: " + e.getOriginalMessage()));
+            return null;
+        }
+        Ctx c = new Ctx(file, doc);
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            c.err("", "expected a JSON object (a submission: format, region, year, indicators …)");
+            return null;
+        }
+        c.unknownKeys(root, "", TOP);
+        JsonNode fmt = root.path("format");
+        if (!fmt.isMissingNode() && !FORMAT.equals(fmt.asText())) {
+            c.err("/format", "expected \"" + FORMAT + "\", found " + fmt);
+        }
+        String region = c.string(root, "", "region", true);
+        Integer year = c.integer(root, "", "year", true, 1949, 2100);
+        String submitter = c.string(root, "", "submitter", false);
+        String stage = c.string(root, "", "stage", false);
+        if (stage == null) {
+            stage = "final";
+        } else if (!stage.equals("final") && !stage.equals("preliminary")) {
+            c.err("/stage", "expected \"final\" or \"preliminary\", found \"" + stage + "\"");
+        }
+        int y = year == null ? 0 : year;
+        List<Submission.IndicatorValue> ind = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : c.list(root, "indicators")) {
+            String p = e.getKey();
+            JsonNode n = e.getValue();
+            if (!c.object(n, p)) continue;
+            c.unknownKeys(n, p, INDICATOR_KEYS);
+            String id = c.string(n, p, "id", true);
+            boolean statedNone = n.has("value") && n.get("value").isNull();
+            BigDecimal v = statedNone ? null : c.number(n, p, "value", true);
+            String unit = c.string(n, p, "unit", true);
+            String caliber = c.string(n, p, "caliber", false);
+            String note = c.string(n, p, "note", false);
+            if (id != null && !knownIndicators.contains(id)) {
+                c.err(p + "/id", "unknown indicator id \"" + id + "\"" + suggest(id)
+                        + " (expected an id of contract §4 or of the catalogue in rules/catalogue)");
+            }
+            if (id != null && (v != null || statedNone) && unit != null) {
+                ind.add(new Submission.IndicatorValue(id, v, unit, caliber, p, note));
+            }
+        }
+        List<Records.WaterSample> water = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : c.list(root, "waterSamples")) {
+            String p = e.getKey();
+            JsonNode n = e.getValue();
+            if (!c.object(n, p)) continue;
+            c.unknownKeys(n, p, WATER_KEYS);
+            String section = c.string(n, p, "section", true);
+            String river = c.string(n, p, "river", false);
+            String body = c.string(n, p, "waterbody", true);
+            if (body != null && !body.equals("river") && !body.equals("lake")) {
+                c.err(p + "/waterbody", "expected \"river\" or \"lake\" (lakes and reservoirs), found \"" + body + "\"");
+            }
+            String control = c.string(n, p, "control", false);
+            String month = c.string(n, p, "month", true);
+            if (month != null && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+                c.err(p + "/month", "expected a month \"YYYY-MM\", found \"" + month + "\"");
+            }
+            SortedMap<String, BigDecimal> values = new TreeMap<>();
+            JsonNode vals = n.path("values");
+            if (!vals.isObject()) {
+                c.err(p + "/values", "expected an object item → mg/L (e.g. {\"NH3-N\": 0.31})");
+            } else {
+                Iterator<Map.Entry<String, JsonNode>> it = vals.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> v = it.next();
+                    BigDecimal d = c.number(vals, p + "/values", v.getKey(), true);
+                    if (d != null) values.put(v.getKey(), d);
+                }
+            }
+            water.add(new Records.WaterSample(section, river, body, control, month, y, values,
+                    new Evidence(file, p)));
+        }
+        List<Records.AirDay> air = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : c.list(root, "airDaily")) {
+            String p = e.getKey();
+            JsonNode n = e.getValue();
+            if (!c.object(n, p)) continue;
+            c.unknownKeys(n, p, AIR_KEYS);
+            String station = c.string(n, p, "station", true);
+            String date = c.date(n, p, "date");
+            SortedMap<String, BigDecimal> values = new TreeMap<>();
+            for (String k : List.of("PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h")) {
+                if (n.has(k) && !n.get(k).isNull()) {
+                    BigDecimal d = c.number(n, p, k, true);
+                    if (d != null) values.put(k, d);
+                }
+            }
+            air.add(new Records.AirDay(station, date, y, values, new Evidence(file, p)));
+        }
+        List<Records.Accident> acc = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : c.list(root, "accidents")) {
+            String p = e.getKey();
+            JsonNode n = e.getValue();
+            if (!c.object(n, p)) continue;
+            c.unknownKeys(n, p, ACCIDENT_KEYS);
+            String id = c.string(n, p, "id", true);
+            String date = c.date(n, p, "date");
+            Integer deaths = c.integer(n, p, "deaths", true, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            Integer inj = c.integer(n, p, "seriousInjuries", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            BigDecimal loss = c.number(n, p, "directLossYuan", false);
+            acc.add(new Records.Accident(id, date, y, c.string(n, p, "sector", false), deaths == null ? 0 : deaths,
+                    inj == null ? 0 : inj, loss == null ? BigDecimal.ZERO : loss, new Evidence(file, p)));
+        }
+        List<Records.EnergyUse> energy = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : c.list(root, "energyUse")) {
+            String p = e.getKey();
+            JsonNode n = e.getValue();
+            if (!c.object(n, p)) continue;
+            c.unknownKeys(n, p, ENERGY_KEYS);
+            String carrier = c.string(n, p, "carrier", true);
+            BigDecimal q = c.number(n, p, "quantity", true);
+            String unit = c.string(n, p, "unit", true);
+            energy.add(new Records.EnergyUse(carrier, q, unit, y, new Evidence(file, p)));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Submission(file, Paths2.sha256(bytes), region, y, submitter, stage, List.copyOf(ind),
+                List.copyOf(water), List.copyOf(air), List.copyOf(acc), List.copyOf(energy));
+    }
+
+    private String suggest(String id) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : knownIndicators) {
+            int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(id, k);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best != null && bestD <= Math.max(2, id.length() / 4) ? "; did you mean \"" + best + "\"?" : "";
+    }
+
+    /** Validation helpers bound to one file. */
+    private final class Ctx {
+        final String file;
+        final LocatedJson doc;
+
+        Ctx(String file, LocatedJson doc) {
+            this.file = file;
+            this.doc = doc;
+        }
+
+        void err(String pointer, String msg) {
+            int[] l = doc.at(pointer);
+            problems.add(new InputProblem(file, l[0], l[1], pointer, msg));
+        }
+
+        void unknownKeys(JsonNode n, String ptr, Set<String> allowed) {
+            n.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    err(ptr + "/" + k, "unknown key \"" + k + "\" (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+                }
+            });
+        }
+
+        boolean object(JsonNode n, String ptr) {
+            if (!n.isObject()) {
+                err(ptr, "expected an object, found " + kind(n));
+                return false;
+            }
+            return true;
+        }
+
+        List<Map.Entry<String, JsonNode>> list(JsonNode root, String key) {
+            JsonNode n = root.path(key);
+            List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+            if (n.isMissingNode() || n.isNull()) {
+                return out;
+            }
+            if (!n.isArray()) {
+                err("/" + key, "expected an array, found " + kind(n));
+                return out;
+            }
+            for (int i = 0; i < n.size(); i++) {
+                out.add(Map.entry("/" + key + "/" + i, n.get(i)));
+            }
+            return out;
+        }
+
+        String string(JsonNode n, String ptr, String key, boolean required) {
+            JsonNode v = n.path(key);
+            if (v.isMissingNode() || v.isNull()) {
+                if (required) {
+                    err(ptr + "/" + key, "missing \"" + key + "\" (expected a string)");
+                }
+                return null;
+            }
+            if (!v.isTextual() || v.asText().isBlank()) {
+                err(ptr + "/" + key, "expected a non-empty string, found " + kind(v));
+                return null;
+            }
+            return v.asText();
+        }
+
+        BigDecimal number(JsonNode n, String ptr, String key, boolean required) {
+            JsonNode v = n.path(key);
+            if (v.isMissingNode() || v.isNull()) {
+                if (required) {
+                    err(ptr + "/" + key, "missing \"" + key + "\" (expected a number)");
+                }
+                return null;
+            }
+            if (!v.isNumber()) {
+                err(ptr + "/" + key, "expected a number, found " + kind(v));
+                return null;
+            }
+            return v.decimalValue();
+        }
+
+        Integer integer(JsonNode n, String ptr, String key, boolean required, int min, int max) {
+            BigDecimal d = number(n, ptr, key, required);
+            if (d == null) {
+                return null;
+            }
+            try {
+                int i = d.intValueExact();
+                if (i < min || i > max) {
+                    err(ptr + "/" + key, "expected a whole number from " + min + " to " + max + ", found " + d);
+                    return null;
+                }
+                return i;
+            } catch (ArithmeticException e) {
+                err(ptr + "/" + key, "expected a whole number, found " + d.toPlainString());
+                return null;
+            }
+        }
+
+        String date(JsonNode n, String ptr, String key) {
+            String s = string(n, ptr, key, true);
+            if (s == null) {
+                return null;
+            }
+            try {
+                java.time.LocalDate.parse(s);
+                return s;
+            } catch (java.time.format.DateTimeParseException e) {
+                err(ptr + "/" + key, "expected a date \"YYYY-MM-DD\", found \"" + s + "\"");
+                return null;
+            }
+        }
+    }
+
+    private static String kind(JsonNode n) {
+        if (n.isTextual()) return "string \"" + n.asText() + "\"";
+        if (n.isNumber()) return "number " + n.decimalValue().toPlainString();
+        if (n.isBoolean()) return "boolean " + n.asText();
+        if (n.isNull()) return "null";
+        if (n.isArray()) return "an array";
+        if (n.isObject()) return "an object";
+        return n.getNodeType().toString();
+    }
+}

@@ -1,0 +1,32 @@
+package plancheck.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The value of one indicator in one year after merging every submission for that year and converting
+ * to the catalogue's unit; or a value derived by a domain rule (e.g. the death rate from accidents).
+ * At most one exists per indicator and year.
+ *
+ * @param indicator     indicator id
+ * @param year          the year it describes
+ * @param value         the value in {@code unit}; null when {@code problem} makes it unusable
+ * @param unit          the catalogue's unit for the indicator (or the submitted one when unknown)
+ * @param caliber       the statistical caliber (口径) the submission declared, or null
+ * @param stage         "final" or "preliminary"
+ * @param origin        "submitted" or "derived"
+ * @param evidence      the inputs it came from, sorted
+ * @param problem       null when usable; otherwise a code: "unit" (unknown or unconvertible unit),
+ *                      "conflict" (two submissions disagree), "none" (the submitter states there is no value)
+ * @param detail        how the value was obtained (conversion, merge, derivation), or what the
+ *                      problem is, in Chinese and English; null when nothing needs saying
+ */
+public record Observation(String indicator, int year, BigDecimal value, String unit, String caliber,
+                          String stage, String origin, List<Evidence> evidence, String problem, Text detail) {
+
+    /** @return true when the value can be judged. */
+    public boolean usable() { return problem == null && value != null; }
+
+    /** @return true when a domain rule computed the value from records. */
+    public boolean derived() { return "derived".equals(origin); }
+}

@@ -1,0 +1,58 @@
+package plancheck.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One quantitative target of the plan, as an entry of the catalogue in {@code rules/catalogue/*.yaml}.
+ * The judging rules (DRL) match on {@link #judge()} and read the rest.
+ *
+ * @param id         indicator id (contract §4 for 专栏1; snake_case for the others)
+ * @param table      item number in 专栏1 (1–26), or null for targets outside the table
+ * @param area       economy, innovation, livelihood, environment, safety, grain, …
+ * @param name       names in Chinese and English
+ * @param unit       the unit values are judged in, e.g. "%", "万元", "人/亿元" (must be in units.yaml)
+ * @param baseline   the 2025 value as the plan writes it (may be missing)
+ * @param target     the 2030 target as the plan writes it (may be city-assigned)
+ * @param comparator how a value is compared with what it must reach
+ * @param binding    true for 约束性 (binding), false for 预期性 (expected)
+ * @param judge      how progress is judged: path, limit, average_growth, cumulative, relational,
+ *                   city_assigned, caliber, … (a DRL rule group per kind; see docs/judging.md)
+ * @param source     the plan clause, e.g. "专栏1 第25项；第四十五章第三节"
+ * @param warnAt     for binding limits: the warning threshold (a value past it but within the limit
+ *                   is WARNING), e.g. 0.012 for the death rate; null if none
+ * @param parameter  for city-assigned targets: the id of the parameter in {@code rules/parameters.yaml}
+ * @param related    for relational targets: the indicator compared against (e.g. gdp_growth)
+ * @param caliber    the statistical caliber (口径) the 2030 target uses, or null when unchanged
+ * @param note       an explanation shown with every finding of this target, or null
+ * @param file       the catalogue file the entry came from (relative path), filled in by the loader
+ */
+public record PlanTarget(String id, Integer table, String area, Text name, String unit,
+                         TargetValue baseline, TargetValue target, Comparator comparator, boolean binding,
+                         String judge, String source, BigDecimal warnAt, String parameter, String related,
+                         String caliber, Text note, String file) {
+
+    /** @return true for the 26 indicators of 专栏1. */
+    public boolean inTable() { return table != null; }
+
+    /** @return the 2030 target value, or null when the plan gives none (city-assigned). */
+    public BigDecimal targetValue() { return target == null ? null : target.value(); }
+
+    /** @return the 2025 baseline value, or null when the plan gives none. */
+    public BigDecimal baselineValue() { return baseline == null || !baseline.known() ? null : baseline.value(); }
+
+    /**
+     * @param observed the caliber (口径) a submission declared, or null
+     * @return true when a value of that caliber can be compared with this target: the target has no
+     *         caliber of its own, or the two are the same (contract §5 caliber change)
+     */
+    public boolean acceptsCaliber(String observed) {
+        return caliber == null || caliber.equals(observed);
+    }
+
+    /** @return the binding attribute in Chinese: 约束性 or 预期性. */
+    public String attributeZh() { return binding ? "约束性" : "预期性"; }
+
+    /** @return the ids this list holds, in order (helper for tests and listings). */
+    public static List<String> ids(List<PlanTarget> targets) { return targets.stream().map(PlanTarget::id).toList(); }
+}

@@ -1,0 +1,66 @@
+package plancheck.model;
+
+import java.math.BigDecimal;
+import java.util.SortedMap;
+
+/**
+ * The detailed records a submission may carry besides indicator values (contract §2). Domain rules
+ * derive indicator values from them. Each record knows where it came from ({@link Evidence}).
+ */
+public final class Records {
+    private Records() {}
+
+    /**
+     * One monthly sample of a surface-water monitoring section (断面).
+     *
+     * @param section   section id or name
+     * @param river     the river (e.g. 龙溪河)
+     * @param waterbody "river" or "lake" (lakes and reservoirs: GB 3838-2002 Table 1 TP/TN limits differ)
+     * @param control   "national" (国控), "city" (市控) or another level
+     * @param month     "YYYY-MM"
+     * @param year      the submission's year
+     * @param values    item → concentration in mg/L (pH without unit), item keys as GB 3838 Table 1
+     * @param evidence  the sample's place in its submission
+     */
+    public record WaterSample(String section, String river, String waterbody, String control, String month,
+                              int year, SortedMap<String, BigDecimal> values, Evidence evidence) {}
+
+    /**
+     * One day of air-quality data at a station: 24-hour means in μg/m³ (CO in mg/m³) and the day's
+     * maximum 8-hour O3 mean (HJ 633-2012). A pollutant not reported is absent from {@code values}.
+     *
+     * @param station  station id
+     * @param date     "YYYY-MM-DD"
+     * @param year     the submission's year
+     * @param values   pollutant (PM2.5, PM10, SO2, NO2, CO, O3_8h) → concentration
+     * @param evidence the record's place in its submission
+     */
+    public record AirDay(String station, String date, int year, SortedMap<String, BigDecimal> values,
+                         Evidence evidence) {}
+
+    /**
+     * One production-safety accident (生产安全事故) of the year.
+     *
+     * @param id              the bureau's accident id
+     * @param date            "YYYY-MM-DD"
+     * @param year            the submission's year
+     * @param sector          the sector (e.g. 建筑施工), or null
+     * @param deaths          deaths (含失踪)
+     * @param seriousInjuries serious injuries including acute industrial poisoning
+     * @param directLossYuan  direct economic loss in yuan
+     * @param evidence        the record's place in its submission
+     */
+    public record Accident(String id, String date, int year, String sector, int deaths, int seriousInjuries,
+                           BigDecimal directLossYuan, Evidence evidence) {}
+
+    /**
+     * The region's consumption of one energy carrier in the year.
+     *
+     * @param carrier  carrier key of rules/standards (e.g. electricity, raw_coal, natural_gas)
+     * @param quantity amount in {@code unit}
+     * @param unit     e.g. kWh, t, m³
+     * @param year     the submission's year
+     * @param evidence the record's place in its submission
+     */
+    public record EnergyUse(String carrier, BigDecimal quantity, String unit, int year, Evidence evidence) {}
+}

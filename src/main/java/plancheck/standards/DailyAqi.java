@@ -1,0 +1,62 @@
+package plancheck.standards;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A day's AQI by HJ 633-2012 from the six 24-hour values (O3: daily maximum 8-hour mean).
+ *
+ * <p>When {@link #valid()} is false the day has no AQI: {@link #missing()} lists required pollutants
+ * not given and {@link #problems()} says what else prevented it (negative value, O3_8h above
+ * 800 μg/m³ without a 1-hour value). Such a day is not a valid day for the good-days ratio.
+ *
+ * @param valid              true if the AQI could be computed
+ * @param aqi                the AQI (largest IAQI), or {@code null} if not valid
+ * @param iaqi               pollutant key → IAQI (integer, rounded up), for every pollutant that
+ *                           could be computed, in the order of the required list
+ * @param primaryPollutants  首要污染物: pollutant(s) with the largest IAQI, only when AQI &gt; 50;
+ *                           empty otherwise
+ * @param exceedingPollutants 超标污染物: pollutants with IAQI &gt; 100
+ * @param category           表2 category of the AQI, or {@code null} if not valid
+ * @param aboveScale         pollutants above the last breakpoint of their row: reported as IAQI 500
+ *                           (HJ 633 defines no IAQI beyond 500; project decision)
+ * @param missing            required pollutants not given (or null)
+ * @param problems           other reasons, in words, with the clause
+ * @param ignored            keys given that are not pollutants of the table (sorted)
+ */
+public record DailyAqi(boolean valid, Integer aqi, Map<String, Integer> iaqi, List<String> primaryPollutants,
+                       List<String> exceedingPollutants, AqiCategory category, List<String> aboveScale,
+                       List<String> missing, List<String> problems, List<String> ignored) {
+
+    /**
+     * Makes the collections unmodifiable (map order kept).
+     *
+     * @param valid true if the AQI could be computed
+     * @param aqi the AQI (largest IAQI), or {@code null} if not valid
+     * @param iaqi pollutant key → IAQI (integer, rounded up), for every pollutant that could be computed, in the order of the required list
+     * @param primaryPollutants 首要污染物: pollutant(s) with the largest IAQI, only when AQI &gt; 50; empty otherwise
+     * @param exceedingPollutants 超标污染物: pollutants with IAQI &gt; 100
+     * @param category 表2 category of the AQI, or {@code null} if not valid
+     * @param aboveScale pollutants above the last breakpoint of their row: reported as IAQI 500 (HJ 633 defines no IAQI beyond 500; project decision)
+     * @param missing required pollutants not given (or null)
+     * @param problems other reasons, in words, with the clause
+     * @param ignored keys given that are not pollutants of the table (sorted)
+     */
+    public DailyAqi {
+        iaqi = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(iaqi));
+        primaryPollutants = List.copyOf(primaryPollutants);
+        exceedingPollutants = List.copyOf(exceedingPollutants);
+        aboveScale = List.copyOf(aboveScale);
+        missing = List.copyOf(missing);
+        problems = List.copyOf(problems);
+        ignored = List.copyOf(ignored);
+    }
+
+    /**
+     * @param goodMaxAqi the highest AQI of a good day (100: 优 and 良, HJ 633-2012 表2)
+     * @return true if the day is valid and its AQI ≤ goodMaxAqi
+     */
+    public boolean isGood(int goodMaxAqi) {
+        return valid && aqi <= goodMaxAqi;
+    }
+}
