@@ -142,6 +142,9 @@ public final class Emit {
         /** The observation judged: its value, evidence, and how it was obtained. */
         public Builder actual(Observation o) {
             this.actual = o.value();
+            if (this.unit == null) {
+                this.unit = o.unit();
+            }
             this.evidence.addAll(o.evidence());
             if (o.detail() != null) {
                 notes.add(o.detail());

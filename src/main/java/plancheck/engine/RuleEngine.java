@@ -58,16 +58,22 @@ public final class RuleEngine {
         Map<String, String> back = new TreeMap<>();
         int i = 0;
         for (Map.Entry<String, String> e : rules.drl().entrySet()) {
-            String path = PREFIX + String.format("f%03d_", i++) + e.getKey().replaceAll("[^A-Za-z0-9_.-]", "_");
-            back.put(path, e.getKey());
+            String name = String.format("f%04d.drl", i++);
+            back.put(name, e.getKey());
+            String path = PREFIX + name;
             kfs.write(path, e.getValue());
         }
         KieBuilder kb = ks.newKieBuilder(kfs);
         kb.buildAll(org.drools.compiler.kie.builder.impl.DrlProject.class);
         List<InputProblem> problems = new ArrayList<>();
-        for (Message m : kb.getResults().getMessages(Message.Level.ERROR)) {
-            String file = m.getPath() == null ? rules.dir() : back.getOrDefault(m.getPath(), m.getPath());
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : errors) {
+            String p = m.getPath() == null ? "" : m.getPath();
+            String file = back.getOrDefault(p.substring(p.lastIndexOf('/') + 1), p.isEmpty() ? rules.dir() : p);
             String text = m.getText() == null ? "" : m.getText().replace('\n', ' ').trim();
+            if (text.equals("Parser returned a null Package") && errors.size() > 1) {
+                continue; // a consequence of the syntax error reported beside it
+            }
             problems.add(new InputProblem(file, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), "",
                     "DRL does not compile: " + text));
         }

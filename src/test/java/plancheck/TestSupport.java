@@ -1,0 +1,119 @@
+package plancheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import plancheck.cli.Pipeline;
+import plancheck.model.Finding;
+import plancheck.model.Status;
+
+/** Helpers for tests that run the real rules folder on small submissions written to a temp folder. */
+public final class TestSupport {
+    private TestSupport() {}
+
+    /** The region of the shipped facts. */
+    public static final String REGION = "垫江县";
+
+    /**
+     * Writes a submission with the given indicator entries (JSON objects as text).
+     *
+     * @param dir     folder
+     * @param name    file name
+     * @param year    the year
+     * @param entries e.g. {@code {"id":"grain_capacity","value":41,"unit":"万吨"}}
+     * @return the file
+     */
+    public static Path submission(Path dir, String name, int year, String... entries) {
+        return submissionWith(dir, name, year, "final", String.join(",\n    ", entries));
+    }
+
+    /** Writes a submission with a stage and a raw indicators body. */
+    public static Path submissionWith(Path dir, String name, int year, String stage, String indicators) {
+        String json = "{\n  \"format\": \"plancheck-facts/1\",\n  \"region\": \"" + REGION + "\",\n  \"year\": " + year
+                + ",\n  \"submitter\": \"测试\",\n  \"stage\": \"" + stage + "\",\n  \"indicators\": [\n    "
+                + indicators + "\n  ]\n}\n";
+        return write(dir.resolve(name), json);
+    }
+
+    /** @return {@code {"id": id, "value": value, "unit": unit}} as JSON text */
+    public static String ind(String id, String value, String unit) {
+        return "{\"id\": \"" + id + "\", \"value\": " + value + ", \"unit\": \"" + unit + "\"}";
+    }
+
+    /** Writes a text file (UTF-8), creating folders. */
+    public static Path write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the shipped rules on the files. */
+    public static List<Finding> run(Path... files) {
+        return runWith(Path.of("rules"), files);
+    }
+
+    /** Runs a rules folder on the files. */
+    public static List<Finding> runWith(Path rules, Path... files) {
+        try {
+            return Pipeline.check(rules, List.of(files)).report().findings();
+        } catch (Exception e) {
+            throw new AssertionError("check failed: " + e, e);
+        }
+    }
+
+    /** @return the one finding for the indicator and year with subject = the region */
+    public static Finding verdict(List<Finding> findings, String indicator, int year) {
+        List<Finding> m = findings.stream()
+                .filter(f -> f.indicator().equals(indicator) && f.year() == year && f.subject().equals(REGION))
+                .toList();
+        if (m.size() != 1) {
+            fail("expected exactly one finding for " + indicator + " " + year + ", found " + m);
+        }
+        return m.get(0);
+    }
+
+    /** Asserts status and, when given, the actual and expected numbers (exactly). */
+    public static Finding assertVerdict(List<Finding> findings, String indicator, int year, Status status,
+                                        String actual, String expected) {
+        Finding f = verdict(findings, indicator, year);
+        assertEquals(status, f.status(), () -> indicator + " " + year + ": " + f.message().en());
+        if (actual != null) {
+            assertEquals(0, new BigDecimal(actual).compareTo(f.actual()), () -> "actual of " + f);
+        }
+        if (expected != null) {
+            assertEquals(0, new BigDecimal(expected).compareTo(f.expected()), () -> "expected of " + f);
+        }
+        return f;
+    }
+
+    /** Copies a folder tree (for tests that change a copy of the rules). */
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            List<Path> all = new ArrayList<>(s.toList());
+            for (Path p : all) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

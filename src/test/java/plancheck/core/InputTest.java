@@ -1,0 +1,137 @@
+package plancheck.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import plancheck.TestSupport;
+import plancheck.cli.Main;
+
+/** Bad input: exit status 2, every problem with file, line:column and JSON pointer, nothing written. */
+class InputTest {
+
+    @TempDir
+    Path dir;
+
+    /** Runs the command line; returns {exit status, stdout, stderr}. */
+    static String[] cli(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int rc = Main.execute(args);
+            return new String[] {String.valueOf(rc), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private String[] check(Path... files) {
+        String[] args = new String[files.length + 3];
+        args[0] = "check";
+        args[1] = "--out";
+        args[2] = dir.resolve("out").toString();
+        for (int i = 0; i < files.length; i++) {
+            args[i + 3] = files[i].toString();
+        }
+        return cli(args);
+    }
+
+    @Test
+    void malformedJsonGivesFileLineColumnAndNoReport() {
+        Path bad = TestSupport.write(dir.resolve("bad.json"),
+                "{\n  \"format\": \"plancheck-facts/1\",\n  \"region\": \"垫江县\",\n  \"year\": 2026,\n  \"indicators\": [\n    {\"id\": \"grain_capacity\" \"value\": 41}\n  ]\n}\n");
+        String[] r = check(bad);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("bad.json:6:"), r[2]);
+        assertTrue(r[2].contains("not valid JSON"), r[2]);
+        assertFalse(r[2].contains("\tat "), "no stack trace: " + r[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")));
+        assertFalse(Files.exists(dir.resolve("out/report.md")));
+    }
+
+    @Test
+    void everyStructuralProblemIsListedWithPointer() {
+        Path bad = TestSupport.write(dir.resolve("s.json"), """
+                {
+                  "format": "plancheck-facts/1",
+                  "year": "2026",
+                  "indicators": [
+                    {"id": "grain_capacity", "value": "41.6", "unit": "万吨"},
+                    {"id": "grain_capacity", "value": 41.6},
+                    {"id": "grain_capacty", "value": 41.6, "unit": "万吨"}
+                  ]
+                }
+                """);
+        Path good = TestSupport.submission(dir, "ok.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨"));
+        String[] r = check(good, bad);
+        assertEquals("2", r[0], r[2]);
+        String err = r[2];
+        assertTrue(err.contains("s.json:1:1: /region: missing \"region\""), err);
+        assertTrue(err.contains("s.json:3:11: /year: expected a number, found string \"2026\""), err);
+        assertTrue(err.contains("/indicators/0/value: expected a number, found string \"41.6\""), err);
+        assertTrue(err.contains("/indicators/1/unit: missing \"unit\""), err);
+        assertTrue(err.contains("/indicators/2/id: unknown indicator id \"grain_capacty\"; did you mean \"grain_capacity\"?"), err);
+        assertTrue(err.contains("5 problem(s)"), err);
+        assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
+    }
+
+    @Test
+    void anExistingReportIsLeftUntouchedOnBadInput() throws Exception {
+        Path out = dir.resolve("out");
+        Path good = TestSupport.submission(dir, "ok.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨"));
+        assertEquals("0", check(good)[0]);
+        byte[] before = Files.readAllBytes(out.resolve("report.json"));
+        Path bad = TestSupport.write(dir.resolve("bad.json"), "not json");
+        assertEquals("2", check(good, bad)[0]);
+        assertEquals(new String(before, StandardCharsets.UTF_8),
+                Files.readString(out.resolve("report.json")), "the old report is kept whole");
+    }
+
+    @Test
+    void unknownTopLevelKeyAndBadStageAndDate() {
+        Path bad = TestSupport.write(dir.resolve("s.json"), """
+                {"format": "plancheck-facts/1", "region": "垫江县", "year": 2026, "stage": "draft",
+                 "indicator": [],
+                 "accidents": [{"id": "a", "date": "2026-13-01", "deaths": 1.5}]}
+                """);
+        String err = check(bad)[2];
+        assertTrue(err.contains("/stage: expected \"final\" or \"preliminary\""), err);
+        assertTrue(err.contains("/indicator: unknown key \"indicator\""), err);
+        assertTrue(err.contains("/accidents/0/date: expected a date \"YYYY-MM-DD\""), err);
+        assertTrue(err.contains("/accidents/0/deaths: expected a whole number, found 1.5"), err);
+    }
+
+    @Test
+    void missingPathAndUnknownOption() {
+        String[] r = check(dir.resolve("nope.json"));
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("nope.json: no such file or folder"), r[2]);
+        String[] u = cli("check", "--bogus", "facts");
+        assertEquals("2", u[0]);
+        assertTrue(u[2].contains("Unknown option"), u[2]);
+    }
+
+    @Test
+    void submissionsForTwoRegionsAreRefused() {
+        Path a = TestSupport.submission(dir, "a.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨"));
+        Path b = TestSupport.write(dir.resolve("b.json"),
+                "{\"region\": \"梁平区\", \"year\": 2026, \"indicators\": []}");
+        String[] r = check(a, b);
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("different regions"), r[2]);
+    }
+}
