@@ -16,16 +16,18 @@ import picocli.CommandLine.Spec;
 import plancheck.engine.RuleDefectException;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
+import plancheck.report.HtmlReport;
 import plancheck.report.JsonReport;
 import plancheck.report.MarkdownReport;
 import plancheck.report.ReportWriter;
 
 /**
  * {@code plancheck check [--rules DIR] [--out DIR] [--lang zh|en] PATH...} (contract §1): checks the
- * submissions and writes OUT/report.json and OUT/report.md whole.
+ * submissions and writes OUT/report.json, OUT/report.md and OUT/report.html whole (all three are
+ * rendered in memory first, then written by {@link ReportWriter#writeAll}).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check submissions (files or folders of *.json) against the plan; write report.json and report.md.")
+        description = "Check submissions (files or folders of *.json) against the plan; write report.json, report.md and report.html.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -40,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
-            description = "language of report.md (default: ${DEFAULT-VALUE})")
+            description = "language of report.md and report.html (default: ${DEFAULT-VALUE})")
     String lang;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "submission files or folders")
@@ -59,6 +61,7 @@ public final class CheckCommand implements Callable<Integer> {
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("report.json", JsonReport.render(c.report()));
             files.put("report.md", MarkdownReport.render(c.report(), c.rules().targets(), lang));
+            files.put("report.html", HtmlReport.render(c.report(), c.rules().targets(), lang));
             ReportWriter.writeAll(out, files);
             var s = c.report().summary();
             outw.printf("plancheck: %d submission(s), %d finding(s): %s → %s%n", c.report().inputs().size(),

@@ -1,15 +1,304 @@
 package plancheck.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code plancheck verify}: Re-run a report with its recorded inputs and rules and say whether the result is identical. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Re-run a report with its recorded inputs and rules and say whether the result is identical.")
+import plancheck.engine.RuleDefectException;
+import plancheck.load.InputException;
+import plancheck.load.InputProblem;
+import plancheck.load.Paths2;
+import plancheck.report.ExplainText;
+import plancheck.report.JsonReport;
+import plancheck.report.ReportFile;
+import plancheck.report.Versions;
+
+/**
+ * {@code plancheck verify [REPORT] [--rules DIR]}: re-checks a report. It re-runs the check with the
+ * inputs the report names (paths relative to the working folder, as recorded) and the rules folder it
+ * records, renders report.json in memory, and compares it byte for byte with the report. When they
+ * differ it says why: the tool's version, an input whose SHA-256 changed (or that is missing), a rules
+ * file changed, added or removed, and which findings changed (status, value, expected value, rule).
+ * Nothing is written.
+ *
+ * <p>Exit status: 0 identical; 1 different (the reasons are printed); 2 cannot verify (no such report,
+ * not a plancheck report, an input missing, the rules folder missing).
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Re-run a report with its recorded inputs and rules and say whether the result is identical.")
 public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REPORT", defaultValue = "reports/report.json",
+            description = "a report.json (default: ${DEFAULT-VALUE})")
+    Path report;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "rules folder (default: the one the report records, else rules)")
+    Path rules;
+
     @Override
     public Integer call() {
-        System.err.println("plancheck verify: not available in this version");
-        return Main.EXIT_INPUT;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ReportFile r;
+        byte[] recordedBytes;
+        try {
+            r = ReportFile.read(report);
+            recordedBytes = Files.readAllBytes(report);
+        } catch (IOException e) {
+            err.println("plancheck verify: " + e.getMessage());
+            return Main.EXIT_INPUT;
+        }
+        Path rulesDir = rules != null ? rules : Path.of(r.rulesDir() == null ? "rules" : r.rulesDir());
+        if (!Files.isDirectory(rulesDir)) {
+            err.println("plancheck verify: rules folder " + rulesDir + " not found; run from the folder the report was "
+                    + "written in, or give --rules DIR");
+            return Main.EXIT_INPUT;
+        }
+
+        List<String> reasons = new ArrayList<>();
+        // 1. The tool.
+        Object pv = r.tool().get("plancheck");
+        Object dv = r.tool().get("drools");
+        if (!Objects.equals(pv, Versions.plancheck())) {
+            reasons.add("tool: plancheck " + pv + " wrote the report, this is plancheck " + Versions.plancheck());
+        }
+        if (!Objects.equals(dv, Versions.drools())) {
+            reasons.add("tool: Drools " + dv + " then, Drools " + Versions.drools() + " now");
+        }
+        // 2. The inputs.
+        List<String> missing = new ArrayList<>();
+        List<String> changedInputs = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        for (Map.Entry<String, String> e : r.inputs().entrySet()) {
+            Path p = Path.of(e.getKey());
+            paths.add(p);
+            if (!Files.isRegularFile(p)) {
+                missing.add(e.getKey());
+                continue;
+            }
+            try {
+                String now = Paths2.sha256(p);
+                if (!now.equals(e.getValue())) {
+                    changedInputs.add(e.getKey());
+                    reasons.add("input changed: " + e.getKey() + " (sha256 " + shortHash(e.getValue()) + "… recorded, "
+                            + shortHash(now) + "… now)");
+                }
+            } catch (IOException x) {
+                missing.add(e.getKey());
+            }
+        }
+        // 3. The rules.
+        TreeMap<String, String> nowRules;
+        try {
+            nowRules = hashes(rulesDir);
+        } catch (IOException e) {
+            err.println("plancheck verify: cannot read " + rulesDir + ": " + e.getMessage());
+            return Main.EXIT_INPUT;
+        }
+        TreeMap<String, String> thenRules = r.ruleFiles();
+        for (String f : new TreeSet<>(union(thenRules.keySet(), nowRules.keySet()))) {
+            String a = thenRules.get(f);
+            String b = nowRules.get(f);
+            if (a == null) {
+                reasons.add("rule file added: " + f);
+            } else if (b == null) {
+                reasons.add("rule file removed: " + f);
+            } else if (!a.equals(b)) {
+                reasons.add("rule file changed: " + f + " (sha256 " + shortHash(a) + "… recorded, " + shortHash(b) + "… now)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            out.println("plancheck verify " + report + ": cannot re-run: recorded input(s) missing: " + String.join(", ", missing));
+            reasons.forEach(x -> out.println("  " + x));
+            out.flush();
+            return Main.EXIT_INPUT;
+        }
+
+        // 4. Re-run and compare.
+        byte[] again;
+        Map<String, Object> againRoot;
+        try {
+            Pipeline.Checked c = Pipeline.check(rulesDir, paths);
+            again = JsonReport.render(c.report());
+            Path tmp = Files.createTempFile("plancheck-verify", ".json");
+            try {
+                Files.write(tmp, again);
+                againRoot = ReportFile.read(tmp).root();
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (InputException e) {
+            out.println("plancheck verify " + report + ": DIFFERENT: the re-run rejects the inputs or rules (exit 2):");
+            for (InputProblem p : e.problems()) {
+                out.println("    " + p);
+            }
+            reasons.forEach(x -> out.println("  " + x));
+            out.flush();
+            return 1;
+        } catch (RuleDefectException e) {
+            out.println("plancheck verify " + report + ": DIFFERENT: the rules misbehave on the re-run:");
+            e.defects().forEach(d -> out.println("    " + d));
+            reasons.forEach(x -> out.println("  " + x));
+            out.flush();
+            return 1;
+        } catch (IOException e) {
+            err.println("plancheck verify: " + e.getMessage());
+            return Main.EXIT_INPUT;
+        }
+        if (Arrays.equals(recordedBytes, again)) {
+            out.println("plancheck verify " + report + ": IDENTICAL — re-running " + r.inputs().size() + " input(s) with "
+                    + thenRules.size() + " rules file(s) under plancheck " + Versions.plancheck() + " (Drools "
+                    + Versions.drools() + ") gives the same report, byte for byte ("
+                    + r.findings().size() + " findings).");
+            out.flush();
+            return 0;
+        }
+        out.println("plancheck verify " + report + ": DIFFERENT — the re-run does not reproduce the report.");
+        if (!reasons.isEmpty()) {
+            out.println("  What changed:");
+            reasons.forEach(x -> out.println("    " + x));
+        }
+        List<String> changes = findingChanges(r.findings(), findings(againRoot), changedInputs);
+        if (!changes.isEmpty()) {
+            out.println("  Findings that changed (" + changes.size() + "):");
+            changes.forEach(x -> out.println("    " + x));
+        }
+        if (reasons.isEmpty() && changes.isEmpty()) {
+            out.println("  The inputs, rules and tool are as recorded, but the report file differs from the re-run: "
+                    + "it was edited after it was written. First difference: " + firstDifference(recordedBytes, again));
+        }
+        out.flush();
+        return 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> findings(Map<String, Object> root) {
+        return (List<Map<String, Object>>) root.getOrDefault("findings", List.of());
+    }
+
+    /** Findings keyed by year, indicator, subject: what differs, and which changed input each rests on. */
+    @SuppressWarnings("unchecked")
+    static List<String> findingChanges(List<Map<String, Object>> then, List<Map<String, Object>> now,
+                                       List<String> changedInputs) {
+        Map<String, Map<String, Object>> a = byKey(then);
+        Map<String, Map<String, Object>> b = byKey(now);
+        List<String> out = new ArrayList<>();
+        for (String k : new TreeSet<>(union(a.keySet(), b.keySet()))) {
+            Map<String, Object> x = a.get(k);
+            Map<String, Object> y = b.get(k);
+            if (x == null) {
+                out.add(k + ": new finding " + y.get("status") + " (rule \"" + y.get("rule") + "\")");
+                continue;
+            }
+            if (y == null) {
+                out.add(k + ": finding gone (was " + x.get("status") + ", rule \"" + x.get("rule") + "\")");
+                continue;
+            }
+            List<String> diffs = new ArrayList<>();
+            for (String field : List.of("status", "actual", "expected", "target", "rule", "binding", "comparator", "unit",
+                    "source")) {
+                Object u = x.get(field);
+                Object v = y.get(field);
+                if (!same(u, v)) {
+                    diffs.add(field + " " + show(u) + " → " + show(v));
+                }
+            }
+            if (diffs.isEmpty() && !Objects.equals(x.get("message"), y.get("message"))) {
+                diffs.add("message \"" + ((Map<String, Object>) x.get("message")).get("zh") + "\" → \""
+                        + ((Map<String, Object>) y.get("message")).get("zh") + "\"");
+            }
+            if (diffs.isEmpty() && !Objects.equals(x, y)) {
+                diffs.add("details or evidence differ");
+            }
+            if (!diffs.isEmpty()) {
+                List<String> via = new ArrayList<>();
+                for (Object e : (List<Object>) y.getOrDefault("evidence", List.of())) {
+                    Map<String, Object> ev = (Map<String, Object>) e;
+                    if (changedInputs.contains(String.valueOf(ev.get("input")))) {
+                        via.add(ev.get("input") + "#" + ev.get("pointer"));
+                    }
+                }
+                out.add(k + ": " + String.join("; ", diffs) + (via.isEmpty() ? "" : "  [changed input: " + String.join(", ", via) + "]"));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, Object>> byKey(List<Map<String, Object>> fs) {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        for (Map<String, Object> f : fs) {
+            m.put(f.get("year") + " " + f.get("indicator") + " (" + f.get("subject") + ")", f);
+        }
+        return m;
+    }
+
+    private static boolean same(Object u, Object v) {
+        if (u instanceof Number && v instanceof Number) {
+            return new java.math.BigDecimal(u.toString()).compareTo(new java.math.BigDecimal(v.toString())) == 0;
+        }
+        return Objects.equals(u, v);
+    }
+
+    private static String show(Object o) {
+        return o instanceof Number ? ExplainText.num(o) : String.valueOf(o);
+    }
+
+    private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
+        java.util.Set<T> s = new java.util.LinkedHashSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
+    /** The same hashes the rules loader records: every file under the folder except hidden ones. */
+    static TreeMap<String, String> hashes(Path dir) throws IOException {
+        TreeMap<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList()) {
+                m.put(Paths2.display(p), Paths2.sha256(p));
+            }
+        }
+        return m;
+    }
+
+    private static String shortHash(String h) {
+        return h == null ? "—" : h.substring(0, Math.min(12, h.length()));
+    }
+
+    private static String firstDifference(byte[] a, byte[] b) {
+        String x = new String(a, StandardCharsets.UTF_8);
+        String y = new String(b, StandardCharsets.UTF_8);
+        String[] xl = x.split("\n", -1);
+        String[] yl = y.split("\n", -1);
+        for (int i = 0; i < Math.max(xl.length, yl.length); i++) {
+            String u = i < xl.length ? xl[i] : "";
+            String v = i < yl.length ? yl[i] : "";
+            if (!u.equals(v)) {
+                return "line " + (i + 1) + ": report has " + u.trim() + ", the re-run " + v.trim();
+            }
+        }
+        return "(none)";
     }
 }

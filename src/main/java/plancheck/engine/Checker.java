@@ -59,6 +59,7 @@ public final class Checker {
             facts.addAll(s.air());
             facts.addAll(s.accidents());
             facts.addAll(s.energy());
+            facts.addAll(s.crops());
         }
         Emit out = new Emit(rules.messages());
         return new Result(region, List.copyOf(years), engine.fire(facts, out));

@@ -3,6 +3,8 @@ package plancheck.engine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 
+import plancheck.model.DerivationStep;
 import plancheck.model.Evidence;
 import plancheck.model.Finding;
 import plancheck.model.Observation;
@@ -30,6 +33,13 @@ import plancheck.model.Text;
  *
  * <p>Usage in DRL: {@code insert(out.finding(drools, $t, $y).status(Status.PASS).actual($o)
  * .expected(e).message("path.pass").build());}
+ *
+ * <p>For the audit record every finding's details also get (report.json, docs/audit.md):
+ * {@code ruleMeta} (the rule's name and all its metadata), {@code observations} (every observation the
+ * rule used: indicator, year, value, unit, stage, origin, evidence, and for a derived one the rule that
+ * derived it) and, when the judged value was derived, {@code derivation} (the chain of steps down to the
+ * input pointers, from {@link Observation#steps()} or, when a rule gives none, from its detail text and
+ * evidence).
  */
 public final class Emit {
 
@@ -37,6 +47,7 @@ public final class Emit {
 
     private final Map<String, Text> messages;
     private final List<String> problems = new ArrayList<>();
+    private final Map<Object, Rule> derivedBy = new IdentityHashMap<>();
 
     /** @param messages message templates by key */
     public Emit(Map<String, Text> messages) {
@@ -45,6 +56,19 @@ public final class Emit {
 
     /** @return defects found while building findings (unknown message keys, unfilled placeholders). */
     public List<String> problems() { return problems; }
+
+    /**
+     * Records which rule inserted a fact (the engine calls this for every fact a rule inserts), so that
+     * a finding on a derived {@link Observation} can name the rule that derived it.
+     *
+     * @param fact the inserted fact
+     * @param rule the rule whose consequence inserted it, or null for facts inserted from outside
+     */
+    public void inserted(Object fact, Rule rule) {
+        if (rule != null && fact instanceof Observation) {
+            derivedBy.put(fact, rule);
+        }
+    }
 
     /**
      * Starts a finding on a catalogue target for a year; subject = the region.
@@ -92,6 +116,8 @@ public final class Emit {
         private final Map<String, String> args = new TreeMap<>();
         private Text message;
         private final List<Text> notes = new ArrayList<>();
+        private final Map<String, Observation> used = new LinkedHashMap<>();
+        private Observation judged;
 
         Builder(Rule rule, String indicator, int year, String subject) {
             this.rule = rule;
@@ -113,6 +139,9 @@ public final class Emit {
                 details.put("baselineText", t.baseline().text());
             }
             details.put("judge", t.judge());
+            if (t.file() != null) {
+                details.put("catalogue", t.file() + "#" + t.id());
+            }
             args.put("name", t.name().zh());
             args.put("name_en", t.name().en());
             if (t.note() != null) {
@@ -142,6 +171,8 @@ public final class Emit {
         /** The observation judged: its value, evidence, and how it was obtained. */
         public Builder actual(Observation o) {
             this.actual = o.value();
+            this.judged = o;
+            use(o);
             if (this.unit == null) {
                 this.unit = o.unit();
             }
@@ -173,8 +204,13 @@ public final class Emit {
         public Builder evidenceOf(Collection<?> observations) {
             for (Object o : observations) {
                 evidence.addAll(((Observation) o).evidence());
+                use((Observation) o);
             }
             return this;
+        }
+
+        private void use(Observation o) {
+            used.putIfAbsent(String.format("%06d|%s|%s", o.year(), o.indicator(), System.identityHashCode(o)), o);
         }
 
         /** Adds one evidence pointer. */
@@ -226,7 +262,9 @@ public final class Emit {
             if (actual != null && expected != null && comparator != null) {
                 BigDecimal margin = PlanMath.tidy(plancheck.model.Comparator.parse(comparator).margin(actual, expected));
                 details.put("margin", margin);
-                if (margin.signum() < 0) {
+                // A value exactly at a strict threshold (">" 超过/突破, "<") falls short by a margin of 0.
+                if (margin.signum() < 0
+                        || !plancheck.model.Comparator.parse(comparator).meets(actual, expected)) {
                     args.put("shortfall", plain(margin.negate()));
                 }
             }
@@ -234,6 +272,17 @@ public final class Emit {
             String kind = meta.get("kind") == null ? null : String.valueOf(meta.get("kind"));
             if (meta.get("source") != null) {
                 details.put("ruleSource", String.valueOf(meta.get("source")));
+            }
+            details.put("ruleMeta", ruleMeta(rule));
+            if (!used.isEmpty()) {
+                List<Object> obs = new ArrayList<>();
+                used.values().stream()
+                        .sorted(java.util.Comparator.comparingInt(Observation::year).thenComparing(Observation::indicator))
+                        .forEach(o -> obs.add(observation(o)));
+                details.put("observations", obs);
+            }
+            if (judged != null && judged.derived()) {
+                details.put("derivation", derivation(judged));
             }
             if (source == null && meta.get("source") != null) {
                 source = String.valueOf(meta.get("source"));
@@ -282,6 +331,98 @@ public final class Emit {
             mt.appendTail(b);
             return b.toString();
         }
+    }
+
+    /** @return the rule's name, package and metadata (quotes stripped), keys sorted. */
+    static SortedMap<String, Object> ruleMeta(Rule rule) {
+        SortedMap<String, Object> m = new TreeMap<>();
+        rule.getMetaData().forEach((k, v) -> m.put(k, v == null ? null : String.valueOf(v)));
+        m.put("name", rule.getName());
+        m.put("package", rule.getPackageName());
+        return m;
+    }
+
+    private Map<String, Object> observation(Observation o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("indicator", o.indicator());
+        m.put("year", o.year());
+        m.put("value", exact(o.value()));
+        m.put("unit", o.unit());
+        if (o.caliber() != null) {
+            m.put("caliber", o.caliber());
+        }
+        m.put("stage", o.stage());
+        m.put("origin", o.origin());
+        if (o.problem() != null) {
+            m.put("problem", o.problem());
+        }
+        m.put("evidence", evidenceList(o.evidence()));
+        if (o.detail() != null) {
+            m.put("detail", text(o.detail()));
+        }
+        Rule by = derivedBy.get(o);
+        if (by != null) {
+            m.put("derivedBy", ruleMeta(by));
+        }
+        return m;
+    }
+
+    private List<Object> derivation(Observation o) {
+        List<Object> out = new ArrayList<>();
+        Rule by = derivedBy.get(o);
+        if (o.steps().isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("quantity", o.indicator());
+            m.put("value", exact(o.value()));
+            m.put("unit", o.unit());
+            m.put("how", o.detail() == null ? text(new Text("由规则推算", "derived by a rule")) : text(o.detail()));
+            m.put("evidence", evidenceList(o.evidence()));
+            if (by != null) {
+                m.put("rule", by.getName());
+            }
+            out.add(m);
+            return out;
+        }
+        for (DerivationStep st : o.steps()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("quantity", st.quantity());
+            m.put("value", exact(st.value()));
+            m.put("unit", st.unit());
+            m.put("how", st.how() == null ? null : text(st.how()));
+            m.put("evidence", evidenceList(st.evidence()));
+            if (by != null) {
+                m.put("rule", by.getName());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Object> evidenceList(List<Evidence> ev) {
+        List<Object> l = new ArrayList<>();
+        for (Evidence e : ev) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("input", e.input());
+            m.put("pointer", e.pointer());
+            l.add(m);
+        }
+        return l;
+    }
+
+    private static Map<String, Object> text(Text t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zh", t.zh());
+        m.put("en", t.en());
+        return m;
+    }
+
+    /** @return the number without trailing zeros or exponent, not rounded; null stays null. */
+    private static BigDecimal exact(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static String join(String a, String b, String sep) {

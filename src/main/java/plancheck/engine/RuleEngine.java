@@ -119,6 +119,13 @@ public final class RuleEngine {
                     firings.merge(event.getMatch().getRule().getName(), 1L, Long::sum);
                 }
             });
+            // Which rule inserted which observation: findings on a derived value name the rule that derived it.
+            session.addEventListener(new org.kie.api.event.rule.DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(org.kie.api.event.rule.ObjectInsertedEvent event) {
+                    out.inserted(event.getObject(), event.getRule());
+                }
+            });
             for (Object f : facts) {
                 session.insert(f);
             }
@@ -144,6 +151,21 @@ public final class RuleEngine {
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The same compiled rules over other data (catalogue entries, parameters), without compiling again:
+     * the scenario runner uses it for scenarios that override parameters or targets.
+     *
+     * @param other a rule set whose DRL sources are the same as this engine's (same texts, in order)
+     * @return an engine sharing this one's knowledge base
+     * @throws IllegalArgumentException when the DRL differs (compile {@code other} instead)
+     */
+    public RuleEngine withData(RuleSet other) {
+        if (!new java.util.ArrayList<>(other.drl().values()).equals(new java.util.ArrayList<>(rules.drl().values()))) {
+            throw new IllegalArgumentException("the rule set's DRL differs from the compiled one");
+        }
+        return new RuleEngine(kieBase, other, standards);
     }
 
     /** @return the standards' tables (null when the rules folder has none). */

@@ -27,7 +27,9 @@ import plancheck.model.Records;
  * {@code region}, {@code year} or {@code unit}, an unknown key or indicator id. Every problem found in
  * every file is collected (file, line:column, JSON pointer, what was expected) and thrown together as
  * an {@link InputException}. Problems of meaning (an unknown unit, a conflict between bureaus, an
- * accident dated outside its year) are not structural: the rules report them as findings.
+ * accident dated outside its year, a crop output in an unknown unit) are not structural: the rules report
+ * them as findings. Besides contract §2 the reader accepts the optional extensions described in
+ * docs/submissions.md ({@code cropOutput[]}).
  */
 public final class SubmissionReader {
 
@@ -35,7 +37,7 @@ public final class SubmissionReader {
     public static final String FORMAT = "plancheck-facts/1";
 
     private static final Set<String> TOP = Set.of("format", "region", "year", "submitter", "stage", "indicators",
-            "waterSamples", "airDaily", "accidents", "energyUse", "note", "notes");
+            "waterSamples", "airDaily", "accidents", "energyUse", "cropOutput", "note", "notes");
     private static final Set<String> INDICATOR_KEYS = Set.of("id", "value", "unit", "caliber", "note");
     private static final Set<String> WATER_KEYS = Set.of("section", "river", "waterbody", "control", "month",
             "values", "note");
@@ -44,6 +46,8 @@ public final class SubmissionReader {
     private static final Set<String> ACCIDENT_KEYS = Set.of("id", "date", "sector", "deaths", "seriousInjuries",
             "directLossYuan", "note");
     private static final Set<String> ENERGY_KEYS = Set.of("carrier", "quantity", "unit", "note");
+    /** Keys of the optional extension {@code cropOutput[]} (docs/submissions.md). */
+    private static final Set<String> CROP_KEYS = Set.of("crop", "quantity", "unit", "basis", "note");
 
     private final Set<String> knownIndicators;
     private final List<InputProblem> problems = new ArrayList<>();
@@ -235,11 +239,28 @@ public final class SubmissionReader {
             String unit = c.string(n, p, "unit", true);
             energy.add(new Records.EnergyUse(carrier, q, unit, y, new Evidence(file, p)));
         }
+        List<Records.CropOutput> crops = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : c.list(root, "cropOutput")) {
+            String p = e.getKey();
+            JsonNode n = e.getValue();
+            if (!c.object(n, p)) continue;
+            c.unknownKeys(n, p, CROP_KEYS);
+            String crop = c.string(n, p, "crop", true);
+            BigDecimal q = c.number(n, p, "quantity", true);
+            String unit = c.string(n, p, "unit", true);
+            String basis = c.string(n, p, "basis", false);
+            if (basis != null && !basis.equals("grain") && !basis.equals("fresh")) {
+                c.err(p + "/basis", "expected \"grain\" (grain-equivalent, the default) or \"fresh\" (薯类 fresh weight), found \""
+                        + basis + "\"");
+            }
+            crops.add(new Records.CropOutput(crop, q, unit, basis == null ? "grain" : basis, y, stage,
+                    new Evidence(file, p)));
+        }
         if (problems.size() > before) {
             return null;
         }
         return new Submission(file, Paths2.sha256(bytes), region, y, submitter, stage, List.copyOf(ind),
-                List.copyOf(water), List.copyOf(air), List.copyOf(acc), List.copyOf(energy));
+                List.copyOf(water), List.copyOf(air), List.copyOf(acc), List.copyOf(energy), List.copyOf(crops));
     }
 
     private String suggest(String id) {

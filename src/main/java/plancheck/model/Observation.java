@@ -20,9 +20,26 @@ import java.util.List;
  *                      "conflict" (two submissions disagree), "none" (the submitter states there is no value)
  * @param detail        how the value was obtained (conversion, merge, derivation), or what the
  *                      problem is, in Chinese and English; null when nothing needs saying
+ * @param steps         for a derived value, the chain that produced it, inputs first and the result
+ *                      last (report.json {@code details.derivation}); empty when not given
  */
 public record Observation(String indicator, int year, BigDecimal value, String unit, String caliber,
-                          String stage, String origin, List<Evidence> evidence, String problem, Text detail) {
+                          String stage, String origin, List<Evidence> evidence, String problem, Text detail,
+                          List<DerivationStep> steps) {
+
+    /** Normalises a null step list to an empty one. */
+    public Observation {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /**
+     * An observation without a structured derivation (submitted values, and derived values whose rule
+     * explains itself in {@code detail} only).
+     */
+    public Observation(String indicator, int year, BigDecimal value, String unit, String caliber, String stage,
+                       String origin, List<Evidence> evidence, String problem, Text detail) {
+        this(indicator, year, value, unit, caliber, stage, origin, evidence, problem, detail, List.of());
+    }
 
     /** @return true when the value can be judged. */
     public boolean usable() { return problem == null && value != null; }

@@ -63,4 +63,25 @@ public final class Records {
      * @param evidence the record's place in its submission
      */
     public record EnergyUse(String carrier, BigDecimal quantity, String unit, int year, Evidence evidence) {}
+
+    /**
+     * One crop's output in the year (农作物产量): an optional extension of contract §2, submission key
+     * {@code cropOutput[]} (docs/submissions.md). The grain rules sum the grain crops (粮食: 谷物, 豆类,
+     * 薯类, by the national statistical definition) as the proxy for {@code grain_capacity} when no
+     * capacity is submitted (rules/grain/). What the crop name and the quantity mean is judged by the
+     * rules, not here: an unknown unit, a negative quantity or an overlapping crop is a data problem
+     * they report.
+     *
+     * @param crop     the crop as the statistics name it, e.g. 稻谷, 小麦, 玉米, 谷子, 高粱, 其他谷物, 豆类, 薯类;
+     *                 crops that are not grain (油菜籽, 蔬菜 …) may be listed too
+     * @param quantity the output in {@code unit}
+     * @param unit     a mass unit as submitted (吨, 万吨, 公斤, 万公斤)
+     * @param basis    "grain" (the default: the quantity is already grain-equivalent, 薯类 折粮 as the
+     *                 statistics publish it) or "fresh" (薯类 only: fresh weight, converted at 5:1)
+     * @param year     the submission's year
+     * @param stage    the submission's stage, "final" or "preliminary"
+     * @param evidence the record's place in its submission
+     */
+    public record CropOutput(String crop, BigDecimal quantity, String unit, String basis, int year, String stage,
+                             Evidence evidence) {}
 }

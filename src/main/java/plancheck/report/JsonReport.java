@@ -24,8 +24,11 @@ import plancheck.model.Status;
  * no clock time, no absolute path, LF line ends.
  *
  * <p>Beyond the contract's fields (compatible extensions): {@code tool} (plancheck and Drools
- * versions), {@code region}, {@code rules.fired} (rule → times fired), and per finding {@code kind}
- * (the rule's @kind) and {@code details} (margin, baseline, parameters used, years averaged …).
+ * versions), {@code region}, {@code rules.dir} (the rules folder, relative), {@code rules.fired} (rule →
+ * times fired), and per finding {@code kind} (the rule's @kind), {@code details} (margin, baseline,
+ * parameters used, years averaged, the observations used with their input pointers, the derivation of a
+ * derived value …), {@code ruleMeta} (the rule's name and metadata) and {@code explanation} (the chain
+ * that led to the verdict, see {@link Explanation}). docs/audit.md describes every field.
  */
 public final class JsonReport {
     private JsonReport() {}
@@ -57,6 +60,7 @@ public final class JsonReport {
         root.put("inputs", inputs);
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("sha256", r.rulesSha());
+        rules.put("dir", rulesDir(r.ruleFiles().keySet()));
         List<Object> files = new ArrayList<>();
         r.ruleFiles().forEach((p, h) -> files.add(entry("path", p, "sha256", h)));
         rules.put("files", files);
@@ -70,7 +74,7 @@ public final class JsonReport {
         root.put("summary", summary);
         List<Object> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
-            findings.add(finding(f));
+            findings.add(finding(f, r.baseYear(), r.targetYear()));
         }
         root.put("findings", findings);
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
@@ -79,7 +83,15 @@ public final class JsonReport {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> finding(Finding f) {
+    /**
+     * The JSON form of one finding (also used by report.html).
+     *
+     * @param f          the finding
+     * @param baseYear   the plan's base year
+     * @param targetYear the plan's target year
+     * @return its fields in report order
+     */
+    public static Map<String, Object> finding(Finding f, int baseYear, int targetYear) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", f.rule());
         m.put("indicator", f.indicator());
@@ -101,9 +113,38 @@ public final class JsonReport {
         m.put("message", entry("zh", f.message().zh(), "en", f.message().en()));
         m.put("kind", f.kind());
         Map<String, Object> d = new LinkedHashMap<>();
-        f.details().forEach((k, v) -> d.put(k, v instanceof BigDecimal b ? num(b) : v));
+        f.details().forEach((k, v) -> {
+            if (!k.equals("ruleMeta")) {
+                d.put(k, v instanceof BigDecimal b ? num(b) : v);
+            }
+        });
         m.put("details", d);
+        Object meta = f.details().get("ruleMeta");
+        if (meta == null) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("name", f.rule());
+            mm.put("kind", f.kind());
+            meta = mm;
+        }
+        m.put("ruleMeta", meta);
+        m.put("explanation", Explanation.of(f, baseYear, targetYear));
         return m;
+    }
+
+    /** @return the folder that holds every rules file (their longest common parent), or "." */
+    static String rulesDir(java.util.Collection<String> files) {
+        String prefix = null;
+        for (String f : files) {
+            String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : ".";
+            if (prefix == null) {
+                prefix = dir;
+            } else {
+                while (!prefix.equals(".") && !(dir.equals(prefix) || dir.startsWith(prefix + "/"))) {
+                    prefix = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : ".";
+                }
+            }
+        }
+        return prefix == null ? "." : prefix;
     }
 
     private static BigDecimal num(BigDecimal b) {

@@ -1,0 +1,329 @@
+package plancheck.analyst;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import plancheck.engine.RuleEngine;
+import plancheck.load.InputException;
+import plancheck.load.InputProblem;
+import plancheck.load.Paths2;
+import plancheck.load.RuleSet;
+import plancheck.load.RulesLoader;
+import plancheck.model.Comparator;
+import plancheck.model.UnitTable;
+
+/**
+ * {@code plancheck rules lint}: everything wrong with a rules folder, each problem with its file and
+ * line, in one pass (a broken catalogue does not hide DRL errors, nor the other way round).
+ *
+ * <ul>
+ *   <li>DRL: compile errors of the folder's {@code *.drl} (classic compiler, file:line); a rule without
+ *       {@code @kind} or {@code @source}; a literal message key ({@code .message("key")}) that no file in
+ *       {@code messages/} defines.</li>
+ *   <li>Catalogue ({@code catalogue/*.yaml}, docs/catalogue.md): an unknown comparator; a target with no
+ *       source clause; a target that points the wrong way (a {@code path} target whose 2030 value is on
+ *       the wrong side of its 2025 baseline: below it when higher is better, above it when lower is
+ *       better) unless a caliber change is declared ({@code caliber:}); a duplicate id (naming the first
+ *       occurrence); a unit not in {@code units.yaml}; a {@code judge} kind no DRL rule mentions; a
+ *       {@code warnAt} on the wrong side of its limit.</li>
+ *   <li>Everything else the loader rejects (YAML syntax, missing or mistyped fields, parameters without
+ *       source, unknown parameters or related ids), with a line where the pointer allows.</li>
+ * </ul>
+ */
+public final class Lint {
+    private Lint() {}
+
+    /**
+     * The outcome.
+     *
+     * @param problems   sorted by file, line, column
+     * @param drlFiles   DRL files found
+     * @param rules      rules found in them
+     * @param targets    catalogue entries read
+     * @param parameters parameters defined
+     */
+    public record Result(List<InputProblem> problems, int drlFiles, int rules, int targets, int parameters) {
+        /** @return true when nothing is wrong. */
+        public boolean clean() { return problems.isEmpty(); }
+    }
+
+    private static final Pattern MESSAGE_KEY = Pattern.compile("\\.message\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Set<String> HANDLED_HERE = Set.of("duplicate target id", "unit '", "unknown comparator",
+            "missing 'source'", "missing 'comparator'");
+
+    /**
+     * @param dir the rules folder
+     * @return the problems found (none: the folder is clean)
+     * @throws IOException when files cannot be read
+     */
+    public static Result run(Path dir) throws IOException {
+        List<InputProblem> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            out.add(new InputProblem(dir.toString(), 0, 0, "", "rules folder not found"));
+            return new Result(out, 0, 0, 0, 0);
+        }
+        DrlRules.Parsed drl = DrlRules.parse(dir);
+
+        // 1. The loader (catalogue, parameters, units, messages); its problems get lines below.
+        RuleSet rs = null;
+        List<InputProblem> loaderProblems = new ArrayList<>();
+        try {
+            rs = RulesLoader.load(dir);
+        } catch (InputException e) {
+            loaderProblems.addAll(e.problems());
+        }
+
+        // 2. The DRL compiles (with a bare rule set when the catalogue does not load).
+        RuleSet forCompile = rs != null ? rs : new RuleSet(Paths2.display(dir), "plan", 2025, 2030, List.of(),
+                new TreeMap<>(), new UnitTable(), new TreeMap<>(), new TreeMap<>(drl.sources()), new TreeMap<>(),
+                new TreeMap<>());
+        try {
+            RuleEngine.compile(forCompile);
+        } catch (InputException e) {
+            out.addAll(e.problems());
+        }
+
+        // 3. Rule metadata and message keys.
+        for (DrlRules.Rule r : drl.rules()) {
+            for (String k : List.of("kind", "source")) {
+                String v = r.meta().get(k);
+                if (v == null || v.isBlank()) {
+                    out.add(new InputProblem(r.file(), r.line(), 0, "", "rule \"" + r.name() + "\" has no @" + k
+                            + (k.equals("source") ? " (the plan or standard clause it implements)" : " (the way of judging it implements)")));
+                }
+            }
+        }
+        if (rs != null) {
+            for (Map.Entry<String, String> e : drl.sources().entrySet()) {
+                Matcher m = MESSAGE_KEY.matcher(e.getValue());
+                while (m.find()) {
+                    if (!rs.messages().containsKey(m.group(1))) {
+                        out.add(new InputProblem(e.getKey(), lineOf(e.getValue(), m.start()), 0, "",
+                                "message key \"" + m.group(1) + "\" is defined in no file of " + rs.dir() + "/messages"));
+                    }
+                }
+            }
+        }
+
+        // 4. The catalogue, read with lines.
+        Set<String> literals = new HashSet<>();
+        for (String text : drl.sources().values()) {
+            Matcher m = LITERAL.matcher(text);
+            while (m.find()) {
+                literals.add(m.group(1));
+            }
+        }
+        Units units = units(dir, rs);
+        Map<String, LocatedYaml> located = new TreeMap<>();
+        Map<String, String> firstSeen = new HashMap<>();
+        int targets = 0;
+        for (Path f : yamlFiles(dir.resolve("catalogue"))) {
+            String disp = Paths2.display(f);
+            LocatedYaml y;
+            try {
+                y = LocatedYaml.parse(Files.readAllBytes(f));
+            } catch (JsonProcessingException e) {
+                continue; // the loader reports the syntax error with its line
+            }
+            located.put(disp, y);
+            if (y.docs().isEmpty()) {
+                continue;
+            }
+            JsonNode list = y.docs().get(0).path("targets");
+            for (int i = 0; i < list.size(); i++) {
+                targets++;
+                checkTarget(disp, y, i, list.get(i), units, literals, firstSeen, out, dir);
+            }
+        }
+        for (String p : List.of("parameters.yaml", "units.yaml")) {
+            Path f = dir.resolve(p);
+            if (Files.isRegularFile(f)) {
+                try {
+                    located.put(Paths2.display(f), LocatedYaml.parse(Files.readAllBytes(f)));
+                } catch (JsonProcessingException e) {
+                    // reported by the loader
+                }
+            }
+        }
+        for (InputProblem p : loaderProblems) {
+            boolean catalogue = located.containsKey(p.file()) && p.file().contains("/catalogue/");
+            if (catalogue && HANDLED_HERE.stream().anyMatch(h -> p.message().startsWith(h))) {
+                continue;
+            }
+            out.add(withLine(p, located.get(p.file())));
+        }
+        List<InputProblem> sorted = new ArrayList<>(new TreeSet<>(out));
+        return new Result(sorted, drl.sources().size(), drl.rules().size(), targets,
+                rs == null ? 0 : rs.parameters().size());
+    }
+
+    private static void checkTarget(String file, LocatedYaml y, int i, JsonNode t, Units units, Set<String> literals,
+                                    Map<String, String> firstSeen, List<InputProblem> out, Path dir) {
+        String ptr = "/targets/" + i;
+        String id = text(t, "id");
+        String who = id == null ? "target #" + (i + 1) : "target '" + id + "'";
+        if (id != null) {
+            String where = file + ":" + y.at(0, ptr + "/id")[0];
+            String prev = firstSeen.putIfAbsent(id, where);
+            if (prev != null) {
+                add(out, file, y, ptr + "/id", "duplicate target id '" + id + "' (first defined at " + prev + ")");
+            }
+        }
+        String cmp = text(t, "comparator");
+        Comparator c = null;
+        if (cmp == null) {
+            add(out, file, y, ptr, who + " has no comparator (expected one of >=, >, <=, <)");
+        } else {
+            try {
+                c = Comparator.parse(cmp);
+            } catch (IllegalArgumentException e) {
+                add(out, file, y, ptr + "/comparator", who + ": unknown comparator '" + cmp + "' (expected one of >=, >, <=, <)");
+            }
+        }
+        if (text(t, "source") == null) {
+            add(out, file, y, ptr, who + " has no source clause (source: the plan clause it comes from, e.g. \"专栏1 第5项\")");
+        }
+        String unit = text(t, "unit");
+        if (unit != null && !units.knows(unit)) {
+            add(out, file, y, ptr + "/unit", who + ": unit '" + unit + "' is not in the unit table "
+                    + Paths2.display(dir.resolve("units.yaml")) + " (add it there, with its dimension and factor)");
+        }
+        String judge = text(t, "judge");
+        if (judge != null && !literals.contains(judge)) {
+            add(out, file, y, ptr + "/judge", who + ": no rule in " + Paths2.display(dir) + "/**/*.drl handles judge '"
+                    + judge + "' (a new way of judging needs a rule file and a scenario; see docs/adding-a-rule.md)");
+        }
+        BigDecimal base = num(t.path("baseline"), "value");
+        BigDecimal target = num(t.path("target"), "value");
+        boolean caliber = text(t, "caliber") != null;
+        if (c != null && "path".equals(judge) && base != null && target != null && !caliber) {
+            if (c.higherIsBetter() && target.compareTo(base) < 0) {
+                add(out, file, y, ptr + "/target", who + " points the wrong way: higher is better (" + cmp + "), but the 2030 target "
+                        + target.stripTrailingZeros().toPlainString()
+                        + " is below the 2025 baseline " + base.stripTrailingZeros().toPlainString()
+                        + " (fix the comparator or the values, or declare the caliber change with caliber: …)");
+            } else if (!c.higherIsBetter() && target.compareTo(base) > 0) {
+                add(out, file, y, ptr + "/target", who + " points the wrong way: lower is better (" + cmp + "), but the 2030 target "
+                        + target.stripTrailingZeros().toPlainString() + " is above the 2025 baseline "
+                        + base.stripTrailingZeros().toPlainString()
+                        + " (fix the comparator or the values, or declare the caliber change with caliber: …)");
+            }
+        }
+        BigDecimal warn = t.path("warnAt").isNumber() ? t.path("warnAt").decimalValue() : null;
+        if (c != null && warn != null && target != null) {
+            boolean wrong = c.higherIsBetter() ? warn.compareTo(target) < 0 : warn.compareTo(target) > 0;
+            if (wrong) {
+                add(out, file, y, ptr + "/warnAt", who + ": warnAt " + warn.stripTrailingZeros().toPlainString()
+                        + " is on the wrong side of the limit " + target.stripTrailingZeros().toPlainString() + " (for " + cmp
+                        + " it must lie " + (c.higherIsBetter() ? "above" : "below") + " the limit, so that a value warns before it breaks)");
+            }
+        }
+    }
+
+    private static void add(List<InputProblem> out, String file, LocatedYaml y, String ptr, String msg) {
+        int[] l = y.at(0, ptr);
+        out.add(new InputProblem(file, l[0], l[1], ptr, msg));
+    }
+
+    /** Gives a loader problem the line of its pointer ("/targets/3/x", or "id/field" for targets). */
+    private static InputProblem withLine(InputProblem p, LocatedYaml y) {
+        if (y == null || p.line() > 0 || y.docs().isEmpty()) {
+            return p;
+        }
+        String ptr = p.pointer() == null ? "" : p.pointer();
+        if (!ptr.isEmpty() && !ptr.startsWith("/")) {
+            String id = ptr.contains("/") ? ptr.substring(0, ptr.indexOf('/')) : ptr;
+            String rest = ptr.contains("/") ? ptr.substring(ptr.indexOf('/')) : "";
+            JsonNode list = y.docs().get(0).path("targets");
+            for (int i = 0; i < list.size(); i++) {
+                if (id.equals(list.get(i).path("id").asText())) {
+                    ptr = "/targets/" + i + rest;
+                    break;
+                }
+            }
+        }
+        if (!ptr.startsWith("/")) {
+            return p;
+        }
+        int[] l = y.at(0, ptr);
+        return new InputProblem(p.file(), l[0], l[1], p.pointer(), p.message());
+    }
+
+    /** Unit names and aliases: from the loaded rule set, else read directly from units.yaml. */
+    private record Units(Set<String> names) {
+        boolean knows(String u) { return names.isEmpty() || names.contains(u); }
+    }
+
+    private static Units units(Path dir, RuleSet rs) throws IOException {
+        Set<String> names = new HashSet<>();
+        Path f = dir.resolve("units.yaml");
+        if (Files.isRegularFile(f)) {
+            try {
+                JsonNode root = LocatedYaml.parse(Files.readAllBytes(f)).docs().stream().findFirst().orElse(null);
+                if (root != null) {
+                    for (JsonNode u : root.path("units")) {
+                        names.add(u.path("unit").asText());
+                        u.path("aliases").forEach(a -> names.add(a.asText()));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                // the loader reports it
+            }
+        }
+        if (rs != null) {
+            names.addAll(rs.units().names());
+        }
+        return new Units(names);
+    }
+
+    private static List<Path> yamlFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        }
+    }
+
+    private static String text(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        if (v.isMissingNode() || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    private static BigDecimal num(JsonNode n, String key) {
+        JsonNode v = n.path(key);
+        return v.isNumber() ? v.decimalValue() : null;
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
