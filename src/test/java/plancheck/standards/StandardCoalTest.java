@@ -53,10 +53,18 @@ class StandardCoalTest {
     @Test
     void unknownCarrierErrorsNamingIt() {
         UnknownCarrierException e = assertThrows(UnknownCarrierException.class,
-                () -> sc.toTce("natural_gas", d("1"), "m³"));
-        assertEquals("natural_gas", e.carrier());
-        assertTrue(e.getMessage().contains("\"natural_gas\""), e.getMessage());
+                () -> sc.toTce("town_gas", d("1"), "m³"));
+        assertEquals("town_gas", e.carrier());
+        assertTrue(e.getMessage().contains("\"town_gas\""), e.getMessage());
         assertThrows(UnknownCarrierException.class, () -> sc.toTce("hydrogen", d("1"), "kg"));
+    }
+
+    @Test
+    void plainNaturalGasIsTheGasFieldRow() {
+        // project decision in gb-t-2589.yaml: natural_gas without origin → gas-field 1.2143 kgce/m³
+        assertEquals("natural_gas_gasfield", sc.carrier("natural_gas").id());
+        assertEquals("natural_gas_gasfield", sc.carrier("天然气").id());
+        assertSame("12.143", sc.toTce("natural_gas", d("1"), "万m³"));
     }
 
     @Test
