@@ -14,6 +14,13 @@ import java.util.Map;
 public final class ReportWriter {
     private ReportWriter() {}
 
+    /** Temporary files are created owner-only; a report is for everyone who can read the folder (rw-r--r--). */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /**
      * @param outDir the output folder (created if missing)
      * @param files  file name → content, all rendered before this call
@@ -27,6 +34,7 @@ public final class ReportWriter {
                 Path tmp = Files.createTempFile(outDir, "." + e.getKey() + ".", ".tmp");
                 moves.put(tmp, outDir.resolve(e.getKey()));
                 Files.write(tmp, e.getValue());
+                readableByAll(tmp);
             }
             for (Map.Entry<Path, Path> m : moves.entrySet()) {
                 try {
