@@ -60,7 +60,7 @@ public final class RuleList {
         for (PlanTarget t : ts) {
             b.append(t.id()).append('\t').append(t.table() == null ? "—" : "专栏1-" + t.table()).append('\t')
                     .append(t.area()).append('\t').append(t.judge()).append('\t')
-                    .append(t.binding() ? "binding(约束性)" : "expected(预期性)").append('\t')
+                    .append(t.attributeEn() + "(" + t.attributeZh() + ")").append('\t')
                     .append(t.comparator() == null ? "—" : t.comparator().symbol()).append('\t')
                     .append(t.target() == null ? "—" : t.target().text()).append('\t').append(t.unit()).append('\t')
                     .append(t.source()).append('\t').append(t.file()).append(':')

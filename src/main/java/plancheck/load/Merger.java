@@ -46,6 +46,11 @@ public final class Merger {
                 String want = t == null ? v.unit() : t.unit();
                 Text problem = null;
                 BigDecimal conv = null;
+                String read = t == null ? v.unit() : t.unitAliases().getOrDefault(v.unit(), v.unit());
+                if (!read.equals(v.unit())) {
+                    v = new Submission.IndicatorValue(v.id(), v.value(), read, v.caliber(), v.pointer(),
+                            v.note());
+                }
                 if (v.value() == null) {
                     String why = v.note() == null ? "" : v.note();
                     problem = new Text("报送单位说明无此数值" + (why.isEmpty() ? "" : "：" + why),

@@ -42,7 +42,7 @@ public final class RulesLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> TARGET_KEYS = Set.of("id", "table", "area", "name", "unit", "baseline",
             "target", "comparator", "binding", "judge", "source", "warnAt", "parameter", "related", "caliber",
-            "note", "attribute", "year", "notes");
+            "note", "attribute", "year", "notes", "unitAliases");
     private static final Set<String> VALUE_KEYS = Set.of("text", "value", "periodAverage", "cumulative",
             "missing", "cityAssigned", "qualifier");
 
@@ -278,11 +278,25 @@ public final class RulesLoader {
             }
             Integer table = n.path("table").isInt() ? n.path("table").asInt() : null;
             Text note = n.has("note") ? textPair(disp, n.path("note"), ptr + "/note", false) : null;
+            String attribute = text(n, "attribute");
+            if (attribute != null && !java.util.Set.of("binding", "expected", "not_stated").contains(attribute)) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/attribute",
+                        "expected binding, expected or not_stated, found \"" + attribute + "\""));
+            }
+            java.util.Map<String, String> aliases = new TreeMap<>();
+            JsonNode al = n.path("unitAliases");
+            if (al.isObject()) {
+                al.fields().forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
+            } else if (!al.isMissingNode() && !al.isNull()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/unitAliases",
+                        "expected a mapping submitted unit → unit of units.yaml, e.g. {\"万元/人\": \"万元\"}"));
+            }
             if (problems.size() > before) {
                 continue;
             }
             out.add(new PlanTarget(id, table, text(n, "area"), name, unit, baseline, target, cmp, b.asBoolean(),
-                    judge, source, warnAt, text(n, "parameter"), text(n, "related"), text(n, "caliber"), note, disp));
+                    judge, source, warnAt, text(n, "parameter"), text(n, "related"), text(n, "caliber"), note, disp,
+                    attribute, java.util.Map.copyOf(aliases)));
         }
     }
 
@@ -338,6 +352,12 @@ public final class RulesLoader {
             if (!units.names().isEmpty() && !units.knows(t.unit())) {
                 problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unit", "unit '" + t.unit()
                         + "' is not in units.yaml"));
+            }
+            for (java.util.Map.Entry<String, String> a : t.unitAliases().entrySet()) {
+                if (!units.names().isEmpty() && !units.knows(a.getValue())) {
+                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unitAliases/" + a.getKey(), "unit '"
+                            + a.getValue() + "' is not in units.yaml"));
+                }
             }
             if (t.parameter() != null && !params.containsKey(t.parameter())) {
                 problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter", "parameter '" + t.parameter()

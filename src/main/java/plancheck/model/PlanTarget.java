@@ -26,11 +26,17 @@ import java.util.List;
  * @param caliber    the statistical caliber (口径) the 2030 target uses, or null when unchanged
  * @param note       an explanation shown with every finding of this target, or null
  * @param file       the catalogue file the entry came from (relative path), filled in by the loader
+ * @param attribute  the attribute as the plan states it: "binding" (约束性), "expected" (预期性), or
+ *                   "not_stated" (the plan states 约束性/预期性 only in 专栏1; {@code binding} then says how
+ *                   plancheck judges it)
+ * @param unitAliases submitted units read as another unit for this target only, e.g. 人均GDP in
+ *                   "万元/人" read as the catalogue's "万元" (专栏1 prints 人均地区生产总值（万元）)
  */
 public record PlanTarget(String id, Integer table, String area, Text name, String unit,
                          TargetValue baseline, TargetValue target, Comparator comparator, boolean binding,
                          String judge, String source, BigDecimal warnAt, String parameter, String related,
-                         String caliber, Text note, String file) {
+                         String caliber, Text note, String file, String attribute,
+                         java.util.Map<String, String> unitAliases) {
 
     /** @return true for the 26 indicators of 专栏1. */
     public boolean inTable() { return table != null; }
@@ -50,8 +56,21 @@ public record PlanTarget(String id, Integer table, String area, Text name, Strin
         return caliber == null || caliber.equals(observed);
     }
 
-    /** @return the binding attribute in Chinese: 约束性 or 预期性. */
-    public String attributeZh() { return binding ? "约束性" : "预期性"; }
+    /** @return the attribute in Chinese: 约束性, 预期性, or 未明确 with how it is judged. */
+    public String attributeZh() {
+        if ("not_stated".equals(attribute)) {
+            return binding ? "未明确（按约束性评判）" : "未明确（按预期性评判）";
+        }
+        return binding ? "约束性" : "预期性";
+    }
+
+    /** @return the attribute in English: binding, expected, or not stated with how it is judged. */
+    public String attributeEn() {
+        if ("not_stated".equals(attribute)) {
+            return binding ? "not stated (judged as binding)" : "not stated (judged as expected)";
+        }
+        return binding ? "binding" : "expected";
+    }
 
     /** @return the ids this list holds, in order (helper for tests and listings). */
     public static List<String> ids(List<PlanTarget> targets) { return targets.stream().map(PlanTarget::id).toList(); }

@@ -74,6 +74,9 @@ public final class HtmlReport {
                 .append("<code>").append(esc(r.rulesSha().substring(0, 12))).append("…</code> (").append(r.ruleFiles().size())
                 .append(en ? " files)" : "个文件)").append(" · plancheck ").append(esc(Versions.plancheck())).append(" · Drools ")
                 .append(esc(Versions.drools())).append("</p>\n");
+        if (r.exampleWarning() != null) {
+            b.append("<p class=\"example\">").append(esc(r.exampleWarning().in(en ? "en" : "zh"))).append("</p>\n");
+        }
         b.append("<details class=\"inputs\"><summary>").append(en ? "Inputs (" : "输入（").append(r.inputs().size())
                 .append(en ? " files) and rules files" : "个文件）与规则文件").append("</summary>\n<table class=\"files\"><tr><th>")
                 .append(en ? "file" : "文件").append("</th><th>sha256</th></tr>\n");
@@ -201,8 +204,7 @@ public final class HtmlReport {
             Map<Integer, Finding> row = grid.get(t.id());
             b.append("<tr><th class=\"name\">").append(t.inTable() ? "<span class=\"no\">" + t.table() + "</span> " : "")
                     .append(esc(t.name().in(en ? "en" : "zh"))).append("<br><code>").append(esc(t.id())).append("</code> <span class=\"unit\">")
-                    .append(esc(t.unit())).append("</span></th><td>").append(t.binding() ? (en ? "binding" : "约束性")
-                            : (en ? "expected" : "预期性")).append("</td><td>")
+                    .append(esc(t.unit())).append("</span></th><td>").append(esc(en ? t.attributeEn() : t.attributeZh())).append("</td><td>")
                     .append(esc(t.baseline() == null ? "—" : t.baseline().text())).append("</td><td>")
                     .append(esc(t.target() == null ? "—" : t.target().text())).append("</td>");
             for (int y : years) {
@@ -416,6 +418,7 @@ public final class HtmlReport {
             header,main,footer{max-width:1500px;margin:0 auto;padding:0 16px}
             header h1{font-size:22px;margin:16px 0 4px}
             .meta,.legend{color:#555;font-size:12.5px;margin:4px 0}
+            .example{background:#fff4e5;border:1px solid #f0a030;color:#7a4500;font-weight:600;padding:6px 10px;margin:6px 0}
             code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
             h2{font-size:18px;border-bottom:2px solid #ddd;padding-bottom:4px;margin:26px 0 10px}
             h2 small{font-weight:normal;color:#777;font-size:13px}

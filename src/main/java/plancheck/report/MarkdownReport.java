@@ -44,6 +44,9 @@ public final class MarkdownReport {
         StringBuilder b = new StringBuilder();
         b.append(en ? "# Plan compliance report: " + r.region() + ", 15th Five-Year Plan (2026–2030)\n\n"
                 : "# " + r.region() + "“十五五”规划目标核查报告\n\n");
+        if (r.exampleWarning() != null) {
+            b.append("> **").append(r.exampleWarning().in(en ? "en" : "zh")).append("**\n\n");
+        }
         b.append(en ? "Plan: `" : "规划：`").append(r.planId()).append("`（").append(r.baseYear()).append("→")
                 .append(r.targetYear()).append("）。");
         b.append(en ? " Rules: " : "规则：").append(r.ruleFiles().size()).append(en ? " files, sha256 `" : "个文件，sha256 `")
@@ -77,8 +80,8 @@ public final class MarkdownReport {
             b.append(" **").append(sum.get(s)).append("** |");
         }
         b.append("\n\n");
-        b.append(en ? "Statuses: VIOLATION — a binding (约束性) target is broken; WARNING — an expected target is behind, a value is near a binding limit, or a data problem; NO_DATA — nothing submitted; PENDING — the target awaits the city's assignment; BASELINE — a starting year (≤ 2025), not judged.\n\n"
-                : "状态：违规——约束性指标未达到；预警——预期性指标滞后、接近约束性限值或数据有问题；无数据——未报送；待定——目标待市级下达；基期——2025年及以前的起点值，不评判。\n\n");
+        b.append(en ? "Statuses: VIOLATION — a binding (约束性) target is broken; WARNING — an expected target is behind, a value is near a binding limit, or a data problem; NO_DATA — nothing submitted; PENDING — the target awaits the city's assignment; BASELINE — a starting year (≤ 2025), not judged. Records (sections, accidents …) and the totals they feed are counted separately: one 较大 accident is a violation on its record and makes the year's count of such accidents a violation too.\n\n"
+                : "状态：违规——约束性指标未达到；预警——预期性指标滞后、接近约束性限值或数据有问题；无数据——未报送；待定——目标待市级下达；基期——2025年及以前的起点值，不评判。明细行（断面、事故等）与其汇总指标各自计数：一起较大事故既是一条事故明细违规，也使当年“较大及以上生产安全事故”起数违规。\n\n");
 
         Comparator<Finding> bySeverity = Comparator.comparingInt((Finding f) -> f.status().severity());
         for (int y : years) {
@@ -147,7 +150,7 @@ public final class MarkdownReport {
     private static void row(StringBuilder b, Finding f, PlanTarget t, boolean en) {
         String unit = f.unit() == null ? "" : " " + f.unit();
         b.append("| ").append(cell(name(t, en))).append(" | ")
-                .append(t.binding() ? (en ? "binding" : "约束性") : (en ? "expected" : "预期性")).append(" | ")
+                .append(en ? t.attributeEn() : t.attributeZh()).append(" | ")
                 .append(f.actual() == null ? "—" : Numbers.plain(f.actual()) + unit).append(" | ")
                 .append(f.expected() == null ? "—" : (f.comparator() == null ? "" : f.comparator() + " ")
                         + Numbers.plain(f.expected()) + unit).append(" | ")

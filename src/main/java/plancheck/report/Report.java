@@ -43,6 +43,28 @@ public record Report(String planId, int baseYear, int targetYear, String region,
         return findings.stream().anyMatch(f -> f.status() == Status.VIOLATION);
     }
 
+    /**
+     * @return the inputs that are example data: by the project's convention their file names start with
+     *         {@code example-} (fictional numbers for demonstration; see README)
+     */
+    public List<String> exampleInputs() {
+        return inputs.keySet().stream().filter(p -> p.substring(p.lastIndexOf('/') + 1).startsWith("example-")).toList();
+    }
+
+    /** @return a warning that the report rests on example data, or null when it does not (zh, en). */
+    public plancheck.model.Text exampleWarning() {
+        int n = exampleInputs().size();
+        if (n == 0) {
+            return null;
+        }
+        return new plancheck.model.Text(
+                "注意：本报告的" + inputs.size() + "份输入中有" + n + "份是示例数据（文件名以example-开头，数值为虚构，"
+                        + "仅用于演示plancheck），本报告不是正式核查结论。",
+                "Note: " + n + " of the " + inputs.size() + " inputs of this report are example data (file names "
+                        + "starting with example-, fictional numbers for demonstrating plancheck); this report is "
+                        + "not an official assessment.");
+    }
+
     /** The order of statuses in the summary object (contract §3's example). */
     public static final List<Status> SUMMARY_ORDER = List.of(Status.VIOLATION, Status.WARNING, Status.PASS,
             Status.NO_DATA, Status.PENDING, Status.BASELINE);
