@@ -33,6 +33,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status (used by tests). */
     public static int execute(String... args) {
+        // Drools derives accessor names with the default locale (in Turkish, "i" capitalises to "İ"):
+        // the rules must mean the same on every machine.
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -48,7 +48,7 @@ public final class Pipeline {
             throws InputException, RuleDefectException, IOException {
         RuleSet rules = engine.rules();
         Set<String> ids = rules.targets().stream().map(PlanTarget::id).collect(Collectors.toSet());
-        List<Submission> subs = new SubmissionReader(ids).readAll(SubmissionReader.expand(paths));
+        List<Submission> subs = new SubmissionReader(ids, rules.targetYear()).readAll(SubmissionReader.expand(paths));
         Checker.Result res = Checker.check(engine, subs);
         TreeMap<String, String> inputs = new TreeMap<>();
         subs.forEach(s -> inputs.put(s.file(), s.sha256()));

@@ -59,6 +59,16 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return run();
+        } catch (RuntimeException e) {
+            // a report.json edited by hand or by another tool: say so, never a stack trace
+            System.err.println("plancheck %s: %s is not a report this version can read: %s".formatted("verify", report, e));
+            return Main.EXIT_INPUT;
+        }
+    }
+
+    private Integer run() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportFile r;

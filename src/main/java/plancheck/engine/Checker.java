@@ -19,6 +19,12 @@ import plancheck.model.PlanYear;
 public final class Checker {
     private Checker() {}
 
+    private static boolean finalHas(List<Submission> subs, int year,
+                                    java.util.function.Function<Submission, List<?>> kind) {
+        return subs.stream().anyMatch(s -> s.year() == year && !"preliminary".equals(s.stage())
+                && !kind.apply(s).isEmpty());
+    }
+
     /** What a check produced: the region, the years present and the rules' outcome. */
     public record Result(String region, List<Integer> years, RuleEngine.Outcome outcome) {}
 
@@ -54,12 +60,15 @@ public final class Checker {
         }
         List<Observation> obs = Merger.merge(submissions, rules);
         facts.addAll(obs);
+        // Records as for indicators: where a final submission of a year carries records of a kind, the
+        // preliminary submissions' records of that kind and year are superseded.
         for (Submission s : submissions) {
-            facts.addAll(s.water());
-            facts.addAll(s.air());
-            facts.addAll(s.accidents());
-            facts.addAll(s.energy());
-            facts.addAll(s.crops());
+            boolean pre = "preliminary".equals(s.stage());
+            if (!pre || !finalHas(submissions, s.year(), Submission::water)) facts.addAll(s.water());
+            if (!pre || !finalHas(submissions, s.year(), Submission::air)) facts.addAll(s.air());
+            if (!pre || !finalHas(submissions, s.year(), Submission::accidents)) facts.addAll(s.accidents());
+            if (!pre || !finalHas(submissions, s.year(), Submission::energy)) facts.addAll(s.energy());
+            if (!pre || !finalHas(submissions, s.year(), Submission::crops)) facts.addAll(s.crops());
         }
         Emit out = new Emit(rules.messages());
         return new Result(region, List.copyOf(years), engine.fire(facts, out));

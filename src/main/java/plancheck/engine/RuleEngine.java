@@ -61,7 +61,10 @@ public final class RuleEngine {
             String name = String.format("f%04d.drl", i++);
             back.put(name, e.getKey());
             String path = PREFIX + name;
-            kfs.write(path, e.getValue());
+            // Bytes in UTF-8, declared as such: the DRL holds Chinese text, and the platform's default
+            // charset (ASCII where no locale is set) must not change what the rules say.
+            kfs.write(new org.drools.io.ByteArrayResource(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8), "UTF-8")
+                    .setSourcePath(path).setResourceType(org.kie.api.io.ResourceType.DRL));
         }
         KieBuilder kb = ks.newKieBuilder(kfs);
         kb.buildAll(org.drools.compiler.kie.builder.impl.DrlProject.class);
@@ -129,7 +132,13 @@ public final class RuleEngine {
             for (Object f : facts) {
                 session.insert(f);
             }
-            session.fireAllRules();
+            try {
+                session.fireAllRules();
+            } catch (org.kie.api.runtime.rule.ConsequenceException ex) {
+                Throwable c = ex.getCause() == null ? ex : ex.getCause();
+                throw new RuleDefectException(List.of("rule \"" + ex.getMatch().getRule().getName()
+                        + "\" failed while firing: " + c));
+            }
             List<plancheck.model.Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof plancheck.model.Finding)) {
                 findings.add((plancheck.model.Finding) o);

@@ -39,8 +39,18 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
      */
     public static LocatedJson parse(byte[] bytes, String file, java.util.List<InputProblem> problems)
             throws IOException {
+        return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), file, problems);
+    }
+
+    /**
+     * Parses a document already decoded (columns then count characters, not bytes).
+     *
+     * @see #parse(byte[], String, java.util.List)
+     */
+    public static LocatedJson parse(String text, String file, java.util.List<InputProblem> problems)
+            throws IOException {
         Map<String, int[]> loc = new HashMap<>();
-        try (JsonParser p = FACTORY.createParser(bytes)) {
+        try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file (expected a JSON object)");

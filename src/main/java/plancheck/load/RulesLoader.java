@@ -359,6 +359,13 @@ public final class RulesLoader {
                             + a.getValue() + "' is not in units.yaml"));
                 }
             }
+            Parameter par = t.parameter() == null ? null : params.get(t.parameter());
+            if (par != null && par.unit() != null && !units.names().isEmpty()
+                    && !units.find(par.unit()).map(u -> u.unit()).equals(units.find(t.unit()).map(u -> u.unit()))) {
+                problems.add(new InputProblem(par.file(), 0, 0, par.id() + "/unit", "unit '" + par.unit()
+                        + "' differs from the unit of target " + t.id() + " ('" + t.unit() + "'); give the value in "
+                        + t.unit()));
+            }
             if (t.parameter() != null && !params.containsKey(t.parameter())) {
                 problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter", "parameter '" + t.parameter()
                         + "' is not defined in parameters.yaml"));

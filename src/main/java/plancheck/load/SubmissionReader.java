@@ -50,11 +50,21 @@ public final class SubmissionReader {
     private static final Set<String> CROP_KEYS = Set.of("crop", "quantity", "unit", "basis", "note");
 
     private final Set<String> knownIndicators;
+    private final int lastYear;
     private final List<InputProblem> problems = new ArrayList<>();
 
     /** @param knownIndicators the ids of the catalogue; an indicator id outside it is a problem */
     public SubmissionReader(Set<String> knownIndicators) {
+        this(knownIndicators, 2100);
+    }
+
+    /**
+     * @param knownIndicators the ids of the catalogue; an indicator id outside it is a problem
+     * @param lastYear        the plan's target year: a submission for a later year is a problem
+     */
+    public SubmissionReader(Set<String> knownIndicators, int lastYear) {
         this.knownIndicators = knownIndicators;
+        this.lastYear = lastYear;
     }
 
     /**
@@ -72,6 +82,8 @@ public final class SubmissionReader {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".json"))
+                            .filter(f -> java.util.stream.StreamSupport.stream(p.relativize(f).spliterator(), false)
+                                            .noneMatch(seg -> seg.toString().startsWith(".")))
                             .map(Path::normalize).forEach(files::add);
                 }
             } else if (Files.isRegularFile(p)) {
@@ -117,11 +129,14 @@ public final class SubmissionReader {
         LocatedJson doc;
         int before = problems.size();
         try {
-            doc = LocatedJson.parse(bytes, file, problems);
+            doc = LocatedJson.parse(decode(bytes, file), file, problems);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not valid JSON: " + e.getOriginalMessage()));
+                    "not valid JSON: " + plainJsonMessage(e.getOriginalMessage())));
+            return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(new InputProblem(file, 0, 0, "", "not UTF-8 text (submissions are UTF-8, contract §2)"));
             return null;
         }
         Ctx c = new Ctx(file, doc);
@@ -136,7 +151,7 @@ public final class SubmissionReader {
             c.err("/format", "expected \"" + FORMAT + "\", found " + fmt);
         }
         String region = c.string(root, "", "region", true);
-        Integer year = c.integer(root, "", "year", true, 1949, 2100);
+        Integer year = c.integer(root, "", "year", true, 1949, lastYear);
         String submitter = c.string(root, "", "submitter", false);
         String stage = c.string(root, "", "stage", false);
         if (stage == null) {
@@ -263,6 +278,27 @@ public final class SubmissionReader {
                 List.copyOf(water), List.copyOf(air), List.copyOf(acc), List.copyOf(energy), List.copyOf(crops));
     }
 
+    /** Decodes UTF-8 (a leading BOM dropped) or, when it starts with a UTF-16 BOM, UTF-16. */
+    private static String decode(byte[] b, String file) throws java.nio.charset.CharacterCodingException {
+        java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+        int skip = 0;
+        if (b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)) {
+            cs = java.nio.charset.StandardCharsets.UTF_16;
+        } else if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        }
+        String s = cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** Jackson's message without its advice to programmers (e.g. "enable `JsonReadFeature…` to allow"). */
+    static String plainJsonMessage(String m) {
+        return m == null ? "" : m.replaceAll(";? ?: enable `[^`]*` to allow", "")
+                .replaceAll(" \\(for Object starting at \\[Source: [^)]*\\)\\)", "").trim();
+    }
+
     private String suggest(String id) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
@@ -350,7 +386,14 @@ public final class SubmissionReader {
                 err(ptr + "/" + key, "expected a number, found " + kind(v));
                 return null;
             }
-            return v.decimalValue();
+            BigDecimal d = v.decimalValue();
+            // Far beyond any statistic; such numbers would only make the arithmetic overflow or crawl.
+            if (d.signum() != 0 && (d.precision() - d.scale() > 20 || d.scale() > 20)) {
+                err(ptr + "/" + key, "number out of range: at most 20 digits before and 20 after the decimal point, found "
+                        + (d.toString().length() > 40 ? d.toString().substring(0, 40) + "…" : d.toString()));
+                return null;
+            }
+            return d;
         }
 
         Integer integer(JsonNode n, String ptr, String key, boolean required, int min, int max) {

@@ -332,8 +332,12 @@ public final class HtmlReport {
             lo0 = lo0.subtract(pad);
             hi0 = hi0.add(pad);
         }
-        final BigDecimal lo = lo0;
-        final BigDecimal hi = hi0;
+        BigDecimal min = all.stream().min(BigDecimal::compareTo).orElseThrow();
+        if (min.signum() >= 0 && lo0.signum() < 0) {
+            lo0 = BigDecimal.ZERO; // counts, totals and rates are never negative: the axis starts at 0
+        }
+        final BigDecimal lo = lo0.setScale(Math.max(0, Math.min(lo0.scale(), 2)), java.math.RoundingMode.FLOOR);
+        final BigDecimal hi = hi0.setScale(Math.max(0, Math.min(hi0.scale(), 2)), java.math.RoundingMode.CEILING);
         StringBuilder s = new StringBuilder();
         String label = t.name().in(en ? "en" : "zh") + (en ? ": values against the path to the 2030 target" : "：实际值与2030年目标路径");
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)

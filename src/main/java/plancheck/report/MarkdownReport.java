@@ -178,7 +178,7 @@ public final class MarkdownReport {
         if (s == null) {
             return "";
         }
-        return s.replace("|", "\\|").replace("\n", " ");
+        return s.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
     }
 
 }

@@ -14,6 +14,14 @@ import java.util.Map;
 public final class ReportWriter {
     private ReportWriter() {}
 
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException x) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** Temporary files are created owner-only; a report is for everyone who can read the folder (rw-r--r--). */
     private static void readableByAll(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -36,13 +44,37 @@ public final class ReportWriter {
                 Files.write(tmp, e.getValue());
                 readableByAll(tmp);
             }
-            for (Map.Entry<Path, Path> m : moves.entrySet()) {
-                try {
-                    Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.AtomicMoveNotSupportedException x) {
-                    Files.move(m.getKey(), m.getValue(), StandardCopyOption.REPLACE_EXISTING);
+            for (Path dest : moves.values()) {
+                if (Files.isDirectory(dest) || (Files.exists(dest) && !Files.isWritable(dest))) {
+                    throw new IOException(dest + " is a folder or cannot be replaced");
                 }
+            }
+            // Keep the old files until every new one is in place; on any failure put them back.
+            Map<Path, Path> backups = new LinkedHashMap<>();
+            try {
+                for (Path dest : moves.values()) {
+                    if (Files.exists(dest)) {
+                        Path bak = Files.createTempFile(outDir, "." + dest.getFileName() + ".", ".old");
+                        Files.move(dest, bak, StandardCopyOption.REPLACE_EXISTING);
+                        backups.put(dest, bak);
+                    }
+                }
+                for (Map.Entry<Path, Path> m : moves.entrySet()) {
+                    move(m.getKey(), m.getValue());
+                }
+            } catch (IOException e) {
+                for (Path dest : moves.values()) {
+                    if (!backups.containsKey(dest)) {
+                        Files.deleteIfExists(dest);
+                    }
+                }
+                for (Map.Entry<Path, Path> b : backups.entrySet()) {
+                    move(b.getValue(), b.getKey());
+                }
+                throw e;
+            }
+            for (Path bak : backups.values()) {
+                Files.deleteIfExists(bak);
             }
         } finally {
             for (Path tmp : moves.keySet()) {

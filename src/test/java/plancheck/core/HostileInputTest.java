@@ -1,0 +1,129 @@
+package plancheck.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import plancheck.TestSupport;
+import plancheck.model.Evidence;
+import plancheck.model.Finding;
+import plancheck.model.Status;
+
+/** Inputs found by trying to break plancheck: each must give a clear answer, never a crash or a silent pass. */
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    private String[] check(Path... files) {
+        String[] args = new String[files.length + 3];
+        args[0] = "check";
+        args[1] = "--out";
+        args[2] = dir.resolve("out").toString();
+        for (int i = 0; i < files.length; i++) {
+            args[i + 3] = files[i].toString();
+        }
+        return InputTest.cli(args);
+    }
+
+    @Test
+    void aFailedWriteLeavesEveryOldReportFileInPlace() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve("report.html")); // a folder where a file must go
+        Files.writeString(out.resolve("report.json"), "OLD");
+        Files.writeString(out.resolve("report.md"), "OLD");
+        String[] r = check(TestSupport.submission(dir, "s.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨")));
+        assertEquals("2", r[0], r[2]);
+        assertEquals("OLD", Files.readString(out.resolve("report.json")));
+        assertEquals("OLD", Files.readString(out.resolve("report.md")));
+    }
+
+    @Test
+    void absurdNumbersAreRefusedWithTheirPointer() {
+        Path f = TestSupport.write(dir.resolve("s.json"),
+                "{\"region\": \"垫江县\", \"year\": 2026, \"indicators\": [{\"id\": \"grain_capacity\", \"value\": 1e999999999, \"unit\": \"万吨\"}]}");
+        String[] r = check(f);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("/indicators/0/value: number out of range"), r[2]);
+    }
+
+    @Test
+    void aYearAfterThePlanIsRefused() {
+        String[] r = check(TestSupport.submission(dir, "s.json", 2031, TestSupport.ind("grain_capacity", "42", "万吨")));
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("/year: expected a whole number from 1949 to 2030, found 2031"), r[2]);
+    }
+
+    @Test
+    void columnsCountCharactersNotBytes() {
+        Path f = TestSupport.write(dir.resolve("s.json"),
+                "{\"region\": \"垫江县\", \"year\": \"x\"}");
+        String[] r = check(f);
+        assertTrue(r[2].contains("s.json:1:27: /year"), r[2]); // 垫江县 is 3 characters (9 bytes)
+    }
+
+    @Test
+    void finalRecordsSupersedePreliminaryOnes() {
+        Path pre = TestSupport.write(dir.resolve("p.json"), """
+                {"region": "垫江县", "year": 2026, "stage": "preliminary",
+                 "accidents": [{"id": "A", "date": "2026-03-01", "deaths": 1}, {"id": "B", "date": "2026-04-01", "deaths": 3}]}
+                """);
+        Path fin = TestSupport.write(dir.resolve("f.json"), """
+                {"region": "垫江县", "year": 2026, "stage": "final",
+                 "accidents": [{"id": "A", "date": "2026-03-01", "deaths": 2}]}
+                """);
+        List<Finding> f = TestSupport.run(pre, fin);
+        assertTrue(f.stream().noneMatch(x -> x.subject().equals("B")), "B was only in the superseded preliminary file");
+        assertTrue(f.stream().noneMatch(x -> x.status() == Status.VIOLATION), f.toString());
+    }
+
+    @Test
+    void aBadUnitOnACityAssignedTargetIsAWarningNotPending() {
+        List<Finding> f = TestSupport.run(TestSupport.submission(dir, "s.json", 2026,
+                TestSupport.ind("pm25_concentration", "30", "xyz")));
+        Finding v = TestSupport.assertVerdict(f, "pm25_concentration", 2026, Status.WARNING, null, null);
+        assertTrue(v.message().en().contains("unknown unit \"xyz\""), v.message().en());
+    }
+
+    @Test
+    void aRuleThatFailsWhileFiringIsARuleDefectNotACrash() {
+        Path rules = dir.resolve("rules");
+        TestSupport.copyTree(Path.of("rules"), rules);
+        TestSupport.write(rules.resolve("extra/bad.drl"), """
+                package plancheck.rules;
+                import plancheck.model.*;
+                rule "bad-divide"
+                when
+                    $y : PlanYear(judged)
+                then
+                    int z = 0; int q = 5 / z;
+                end
+                """);
+        String[] r = InputTest.cli("check", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
+                TestSupport.submission(dir, "s.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨")).toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("rule \"bad-divide\" failed while firing"), r[2]);
+        assertFalse(r[2].contains("\tat "), r[2]);
+    }
+
+    @Test
+    void evidenceIsInFileOrder() {
+        assertTrue(new Evidence("a.json", "/airDaily/4").compareTo(new Evidence("a.json", "/airDaily/369")) < 0);
+        assertTrue(new Evidence("a.json", "/indicators/2").compareTo(new Evidence("a.json", "/indicators/10")) < 0);
+    }
+
+    @Test
+    void explainOnADamagedReportSaysSo() throws Exception {
+        Path rep = TestSupport.write(dir.resolve("report.json"), "{\"format\": \"plancheck-report/1\", \"findings\": \"x\"}");
+        String[] r = InputTest.cli("explain", rep.toString(), "--indicator", "grain_capacity");
+        assertEquals("2", r[0], r[2]);
+        assertFalse(r[2].contains("\tat "), r[2]);
+    }
+}
