@@ -126,4 +126,32 @@ class HostileInputTest {
         assertEquals("2", r[0], r[2]);
         assertFalse(r[2].contains("\tat "), r[2]);
     }
+
+    private static String samples(String extra, String values) {
+        StringBuilder b = new StringBuilder("{\"region\": \"垫江县\", \"year\": 2026, \"waterSamples\": [");
+        for (int m = 1; m <= 12; m++) {
+            b.append(m == 1 ? "" : ",").append("{\"section\": \"S1\", \"waterbody\": \"river\", \"control\": \"national\", ")
+                    .append("\"month\": \"2026-").append(String.format("%02d", m)).append("\", \"values\": ").append(values).append("}");
+        }
+        return b.append(extra).append("]}").toString();
+    }
+
+    @Test
+    void aSectionWithoutItsMainItemsIsNotAPass() {
+        Path f = TestSupport.write(dir.resolve("w.json"), samples("", "{\"pH\": 7.5}"));
+        Finding s1 = TestSupport.run(f).stream().filter(x -> x.subject().equals("S1")).findFirst().orElseThrow();
+        assertEquals(Status.WARNING, s1.status(), s1.message().en());
+        assertTrue(s1.message().en().contains("no data for the main item(s) DO, CODMn, NH3-N, TP"), s1.message().en());
+    }
+
+    @Test
+    void twoSamplesForOneMonthAreAConflictNotAnAverage() {
+        String ok = "{\"pH\": 7.5, \"DO\": 7, \"CODMn\": 3, \"NH3-N\": 0.3, \"TP\": 0.09}";
+        Path f = TestSupport.write(dir.resolve("w.json"), samples(",{\"section\": \"S1\", \"waterbody\": \"river\", "
+                + "\"control\": \"national\", \"month\": \"2026-06\", \"values\": {\"pH\": 7.5, \"DO\": 7, \"CODMn\": 3, "
+                + "\"NH3-N\": 0.3, \"TP\": 0.5}}", ok));
+        Finding s1 = TestSupport.run(f).stream().filter(x -> x.subject().equals("S1")).findFirst().orElseThrow();
+        assertEquals(Status.WARNING, s1.status(), s1.message().en());
+        assertTrue(s1.message().en().contains("a second sample for 2026-06"), s1.message().en());
+    }
 }
