@@ -30,7 +30,8 @@ import plancheck.model.UnitTable;
 public final class Merger {
     private Merger() {}
 
-    private record Entry(Submission s, Submission.IndicatorValue v, BigDecimal converted, Text unitProblem) {}
+    /** One submitted value: converted, or with a problem (code "none", "unit" or "range" and its text). */
+    private record Entry(Submission s, Submission.IndicatorValue v, BigDecimal converted, String code, Text unitProblem) {}
 
     /**
      * @param subs  the submissions (all one region)
@@ -45,6 +46,7 @@ public final class Merger {
                 PlanTarget t = rules.target(v.id());
                 String want = t == null ? v.unit() : t.unit();
                 Text problem = null;
+                String code = null;
                 BigDecimal conv = null;
                 String read = t == null ? v.unit() : t.unitAliases().getOrDefault(v.unit(), v.unit());
                 if (!read.equals(v.unit())) {
@@ -53,22 +55,32 @@ public final class Merger {
                 }
                 if (v.value() == null) {
                     String why = v.note() == null ? "" : v.note();
+                    code = "none";
                     problem = new Text("报送单位说明无此数值" + (why.isEmpty() ? "" : "：" + why),
                             "the submitter states there is no value" + (why.isEmpty() ? "" : ": " + why));
                 } else if (!units.knows(v.unit())) {
+                    code = "unit";
                     problem = new Text("单位“" + v.unit() + "”未知（应为" + want + "），数值未评判",
                             "unknown unit \"" + v.unit() + "\" (expected " + want + "); the value is not judged");
                 } else {
                     Optional<BigDecimal> c = units.convert(v.value(), v.unit(), want);
                     if (c.isEmpty()) {
+                        code = "unit";
                         problem = new Text("单位“" + v.unit() + "”无法换算为" + want + "，数值未评判",
                                 "unit \"" + v.unit() + "\" cannot be converted to " + want + "; the value is not judged");
+                    } else if (t != null && (t.min() != null && c.get().compareTo(t.min()) < 0
+                            || t.max() != null && c.get().compareTo(t.max()) > 0)) {
+                        code = "range";
+                        String r = "[" + plain(t.min()) + ", " + (t.max() == null ? "∞" : plain(t.max())) + "]";
+                        problem = new Text("数值" + plain(c.get()) + want + "超出合理范围" + r + "，数值未评判",
+                                "the value " + plain(c.get()) + " " + want + " is outside the plausible range " + r
+                                        + "; the value is not judged");
                     } else {
                         conv = c.get();
                     }
                 }
                 byKey.computeIfAbsent(String.format("%04d|%s", s.year(), v.id()), k -> new ArrayList<>())
-                        .add(new Entry(s, v, conv, problem));
+                        .add(new Entry(s, v, conv, code, problem));
             }
         }
         List<Observation> out = new ArrayList<>();
@@ -94,7 +106,7 @@ public final class Merger {
         List<Entry> bad = used.stream().filter(e -> e.converted() == null).toList();
         if (good.isEmpty()) {
             Entry b = bad.stream().filter(e -> e.v().value() != null).findFirst().orElse(bad.get(0));
-            String code = b.v().value() == null ? "none" : "unit";
+            String code = b.code();
             return new Observation(id, year, null, unit, b.v().caliber(), stage, "submitted", ev, code,
                     new Text(where(b) + "：" + b.unitProblem().zh(), where(b) + ": " + b.unitProblem().en()));
         }

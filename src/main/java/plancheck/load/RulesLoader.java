@@ -42,7 +42,7 @@ public final class RulesLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> TARGET_KEYS = Set.of("id", "table", "area", "name", "unit", "baseline",
             "target", "comparator", "binding", "judge", "source", "warnAt", "parameter", "related", "caliber",
-            "note", "attribute", "year", "notes", "unitAliases");
+            "note", "attribute", "year", "notes", "unitAliases", "range");
     private static final Set<String> VALUE_KEYS = Set.of("text", "value", "periodAverage", "cumulative",
             "missing", "cityAssigned", "qualifier");
 
@@ -283,6 +283,19 @@ public final class RulesLoader {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/attribute",
                         "expected binding, expected or not_stated, found \"" + attribute + "\""));
             }
+            BigDecimal min = null;
+            BigDecimal max = null;
+            JsonNode rg = n.path("range");
+            if (!rg.isMissingNode() && !rg.isNull()) {
+                if (!rg.isArray() || rg.size() != 2 || !(rg.get(0).isNumber() || rg.get(0).isNull())
+                        || !(rg.get(1).isNumber() || rg.get(1).isNull())) {
+                    problems.add(new InputProblem(disp, 0, 0, ptr + "/range",
+                            "expected [min, max] with numbers or null, e.g. [0, 100]"));
+                } else {
+                    min = rg.get(0).isNull() ? null : rg.get(0).decimalValue();
+                    max = rg.get(1).isNull() ? null : rg.get(1).decimalValue();
+                }
+            }
             java.util.Map<String, String> aliases = new TreeMap<>();
             JsonNode al = n.path("unitAliases");
             if (al.isObject()) {
@@ -296,7 +309,7 @@ public final class RulesLoader {
             }
             out.add(new PlanTarget(id, table, text(n, "area"), name, unit, baseline, target, cmp, b.asBoolean(),
                     judge, source, warnAt, text(n, "parameter"), text(n, "related"), text(n, "caliber"), note, disp,
-                    attribute, java.util.Map.copyOf(aliases)));
+                    attribute, java.util.Map.copyOf(aliases), min, max));
         }
     }
 

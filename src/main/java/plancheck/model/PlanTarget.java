@@ -31,12 +31,15 @@ import java.util.List;
  *                   plancheck judges it)
  * @param unitAliases submitted units read as another unit for this target only, e.g. 人均GDP in
  *                   "万元/人" read as the catalogue's "万元" (专栏1 prints 人均地区生产总值（万元）)
+ * @param min        the smallest plausible value in {@code unit} (e.g. 0 for a share), or null
+ * @param max        the largest plausible value (e.g. 100 for a share in %), or null; a value outside
+ *                   [min, max] is a data problem, never judged
  */
 public record PlanTarget(String id, Integer table, String area, Text name, String unit,
                          TargetValue baseline, TargetValue target, Comparator comparator, boolean binding,
                          String judge, String source, BigDecimal warnAt, String parameter, String related,
                          String caliber, Text note, String file, String attribute,
-                         java.util.Map<String, String> unitAliases) {
+                         java.util.Map<String, String> unitAliases, BigDecimal min, BigDecimal max) {
 
     /** @return true for the 26 indicators of 专栏1. */
     public boolean inTable() { return table != null; }

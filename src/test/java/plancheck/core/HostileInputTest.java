@@ -154,4 +154,26 @@ class HostileInputTest {
         assertEquals(Status.WARNING, s1.status(), s1.message().en());
         assertTrue(s1.message().en().contains("a second sample for 2026-06"), s1.message().en());
     }
+
+    @Test
+    void implausibleValuesAreDataProblemsNotPasses() {
+        List<Finding> f = TestSupport.run(TestSupport.submission(dir, "s.json", 2026,
+                TestSupport.ind("urbanization_rate", "150", "%"), TestSupport.ind("safety_death_rate", "-1", "人/亿元"),
+                TestSupport.ind("urban_unemployment_rate", "-3", "%")));
+        for (String id : List.of("urbanization_rate", "safety_death_rate", "urban_unemployment_rate")) {
+            Finding v = TestSupport.assertVerdict(f, id, 2026, Status.WARNING, null, null);
+            assertTrue(v.message().en().contains("outside the plausible range"), v.message().en());
+        }
+        // a growth rate may be negative: judged, not refused
+        TestSupport.assertVerdict(TestSupport.run(TestSupport.submission(dir, "g.json", 2026,
+                TestSupport.ind("gdp_growth", "-3", "%"))), "gdp_growth", 2026, Status.WARNING, "-3", "5.5");
+    }
+
+    @Test
+    void aSectionWithoutItsMainItemsIsLeftOutOfTheDerivedShare() {
+        Path f = TestSupport.write(dir.resolve("w.json"), samples("", "{\"pH\": 7.5}"));
+        List<Finding> all = TestSupport.run(f);
+        assertTrue(all.stream().noneMatch(x -> x.indicator().equals("surface_water_class3_share")
+                && x.subject().equals(TestSupport.REGION) && x.status() == Status.PASS), all.toString());
+    }
 }
