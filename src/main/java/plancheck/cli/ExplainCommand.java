@@ -71,6 +71,10 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private Integer run() {
+        if (!"zh".equals(lang) && !"en".equals(lang)) {
+            System.err.println("plancheck explain: --lang: expected zh or en, found \"" + lang + "\"");
+            return Main.EXIT_INPUT;
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportFile r;

@@ -176,4 +176,15 @@ class HostileInputTest {
         assertTrue(all.stream().noneMatch(x -> x.indicator().equals("surface_water_class3_share")
                 && x.subject().equals(TestSupport.REGION) && x.status() == Status.PASS), all.toString());
     }
+
+    @Test
+    void oneCropUnderTwoNamesIsCountedTwiceNotAdded() {
+        Path f = TestSupport.write(dir.resolve("c.json"), """
+                {"region": "垫江县", "year": 2026, "cropOutput": [
+                  {"crop": "马铃薯", "quantity": 30, "unit": "万吨"}, {"crop": "土豆", "quantity": 20, "unit": "万吨"}]}
+                """);
+        Finding v = TestSupport.verdict(TestSupport.run(f), "grain_capacity", 2026);
+        assertEquals(Status.WARNING, v.status(), v.message().en());
+        assertTrue(v.message().zh().contains("重复报送马铃薯"), v.message().zh());
+    }
 }
