@@ -129,15 +129,19 @@ public final class RuleEngine {
                     out.inserted(event.getObject(), event.getRule());
                 }
             });
-            for (Object f : facts) {
-                session.insert(f);
-            }
             try {
+                for (Object f : facts) {
+                    session.insert(f);
+                }
                 session.fireAllRules();
             } catch (org.kie.api.runtime.rule.ConsequenceException ex) {
                 Throwable c = ex.getCause() == null ? ex : ex.getCause();
                 throw new RuleDefectException(List.of("rule \"" + ex.getMatch().getRule().getName()
                         + "\" failed while firing: " + c));
+            } catch (RuntimeException ex) {
+                // a condition that throws (e.g. a division by zero in a constraint): name the rules file
+                throw new RuleDefectException(List.of("a rule's condition failed while matching: "
+                        + realFileNames(String.valueOf(ex.getMessage()))));
             }
             List<plancheck.model.Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof plancheck.model.Finding)) {
@@ -175,6 +179,18 @@ public final class RuleEngine {
             throw new IllegalArgumentException("the rule set's DRL differs from the compiled one");
         }
         return new RuleEngine(kieBase, other, standards);
+    }
+
+    /** Replaces the compiler's internal file names (f0018.drl) by the rules files they came from. */
+    private String realFileNames(String message) {
+        String m = message;
+        int i = 0;
+        for (String path : rules.drl().keySet()) {
+            m = m.replace("plancheck/rules/" + String.format("f%04d.drl", i), path)
+                 .replace(String.format("f%04d.drl", i), path);
+            i++;
+        }
+        return m;
     }
 
     /** @return the standards' tables (null when the rules folder has none). */

@@ -44,6 +44,17 @@ public record ReportFile(Path path, Map<String, Object> root) {
         if (!JsonReport.FORMAT.equals(root.get("format"))) {
             throw new IOException(path + ": format is " + root.get("format") + ", expected " + JsonReport.FORMAT);
         }
+        // the parts every command relies on, with their JSON types (a hand-edited report is refused here)
+        for (String k : List.of("inputs", "findings")) {
+            if (!(root.get(k) instanceof List<?> l) || !l.stream().allMatch(x -> x instanceof Map)) {
+                throw new IOException(path + ": /" + k + " is missing or not a list of objects: not a report written by plancheck check");
+            }
+        }
+        for (String k : List.of("plan", "tool", "rules")) {
+            if (!(root.get(k) instanceof Map)) {
+                throw new IOException(path + ": /" + k + " is missing or not an object: not a report written by plancheck check");
+            }
+        }
         return new ReportFile(path, root);
     }
 

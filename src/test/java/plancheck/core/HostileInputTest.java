@@ -187,4 +187,29 @@ class HostileInputTest {
         assertEquals(Status.WARNING, v.status(), v.message().en());
         assertTrue(v.message().zh().contains("重复报送马铃薯"), v.message().zh());
     }
+
+    @Test
+    void aConditionThatThrowsNamesTheRulesFileNotACrash() {
+        Path rules = dir.resolve("rules");
+        TestSupport.copyTree(Path.of("rules"), rules);
+        TestSupport.write(rules.resolve("judging/zz-div.drl"), """
+                package plancheck.rules;
+                import java.math.BigDecimal; import plancheck.model.*;
+                rule "divide-lhs" when $y : PlanYear(judged)
+                    $o : Observation(year == $y.year, usable, value.divide(BigDecimal.ZERO) != null)
+                then end
+                """);
+        String[] r = InputTest.cli("check", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
+                TestSupport.submission(dir, "s.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨")).toString());
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("judging/zz-div.drl"), r[2]);
+    }
+
+    @Test
+    void absurdLevelsBeyondTheirRangeAreDataProblems() {
+        List<Finding> f = TestSupport.run(TestSupport.submission(dir, "s.json", 2026,
+                TestSupport.ind("life_expectancy", "250", "岁"), TestSupport.ind("grain_capacity", "1000000000000000", "万吨")));
+        TestSupport.assertVerdict(f, "life_expectancy", 2026, Status.WARNING, null, null);
+        TestSupport.assertVerdict(f, "grain_capacity", 2026, Status.WARNING, null, null);
+    }
 }
