@@ -212,4 +212,19 @@ class HostileInputTest {
         TestSupport.assertVerdict(f, "life_expectancy", 2026, Status.WARNING, null, null);
         TestSupport.assertVerdict(f, "grain_capacity", 2026, Status.WARNING, null, null);
     }
+
+    @Test
+    void aStationWithConflictingDaysGivesNoCountyRatio() {
+        StringBuilder b = new StringBuilder("{\"region\": \"垫江县\", \"year\": 2026, \"airDaily\": [");
+        java.time.LocalDate d = java.time.LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 365; i++, d = d.plusDays(1)) {
+            b.append(i == 0 ? "" : ",").append("{\"station\": \"A1\", \"date\": \"").append(d)
+                    .append("\", \"PM2.5\": 30, \"PM10\": 50, \"SO2\": 8, \"NO2\": 20, \"CO\": 0.6, \"O3_8h\": 80}");
+        }
+        b.append(",{\"station\": \"A1\", \"date\": \"2026-01-01\", \"PM2.5\": 900, \"PM10\": 50, \"SO2\": 8, "
+                + "\"NO2\": 20, \"CO\": 0.6, \"O3_8h\": 80}]}");
+        List<Finding> f = TestSupport.run(TestSupport.write(dir.resolve("air.json"), b.toString()));
+        Finding v = TestSupport.assertVerdict(f, "air_good_days_ratio", 2026, Status.WARNING, null, null);
+        assertTrue(v.message().zh().contains("重复报送"), v.message().zh());
+    }
 }
