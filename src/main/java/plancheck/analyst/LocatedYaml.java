@@ -5,13 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -25,7 +21,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public record LocatedYaml(List<JsonNode> docs, List<Map<String, int[]>> locations) {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /**
      * @param bytes UTF-8 YAML
@@ -51,44 +46,7 @@ public record LocatedYaml(List<JsonNode> docs, List<Map<String, int[]>> location
     }
 
     private static JsonNode read(JsonParser p, String ptr, Map<String, int[]> loc) throws IOException {
-        JsonLocation l = p.currentTokenLocation();
-        loc.putIfAbsent(ptr, new int[] {l.getLineNr(), l.getColumnNr()});
-        switch (p.currentToken()) {
-            case START_OBJECT: {
-                ObjectNode o = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonLocation kl = p.currentTokenLocation();
-                    String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");
-                    loc.put(child, new int[] {kl.getLineNr(), kl.getColumnNr()});
-                    p.nextToken();
-                    o.set(name, read(p, child, loc));
-                }
-                return o;
-            }
-            case START_ARRAY: {
-                ArrayNode a = NODES.arrayNode();
-                int i = 0;
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, ptr + "/" + i, loc));
-                    i++;
-                }
-                return a;
-            }
-            case VALUE_STRING:
-                return NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            default:
-                return NODES.textNode(p.getText());
-        }
+        return plancheck.load.LocatedJson.readTree(p, ptr, loc, true, "", new java.util.ArrayList<>());
     }
 
     /**

@@ -66,8 +66,26 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
 
     private static JsonNode read(JsonParser p, String ptr, Map<String, int[]> loc, String file,
                                  java.util.List<InputProblem> problems) throws IOException {
+        return readTree(p, ptr, loc, false, file, problems);
+    }
+
+    /**
+     * Reads the value at the parser's current token into a tree, recording where each value starts.
+     * Shared by submissions (JSON) and the analysts' YAML files.
+     *
+     * @param p          a parser positioned on the value's first token
+     * @param ptr        the value's JSON pointer
+     * @param loc        pointer → {line, column}, filled in
+     * @param locateKeys true to locate an object member at its key (YAML lint), false at its value
+     * @param file       file name for problems
+     * @param problems   where a key that appears twice is reported
+     * @return the value as a tree, numbers exact
+     * @throws IOException on a token JSON does not allow (JSON only; YAML's are read as text)
+     */
+    public static JsonNode readTree(JsonParser p, String ptr, Map<String, int[]> loc, boolean locateKeys, String file,
+                                    java.util.List<InputProblem> problems) throws IOException {
         JsonLocation l = p.currentTokenLocation();
-        loc.put(ptr, new int[] {l.getLineNr(), l.getColumnNr()});
+        loc.putIfAbsent(ptr, new int[] {l.getLineNr(), l.getColumnNr()});
         switch (p.currentToken()) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
@@ -75,8 +93,11 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
                     String name = p.currentName();
                     JsonLocation kl = p.currentTokenLocation();
                     String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");
+                    if (locateKeys) {
+                        loc.put(child, new int[] {kl.getLineNr(), kl.getColumnNr()});
+                    }
                     p.nextToken();
-                    JsonNode v = read(p, child, loc, file, problems);
+                    JsonNode v = readTree(p, child, loc, locateKeys, file, problems);
                     if (o.has(name)) {
                         problems.add(new InputProblem(file, kl.getLineNr(), kl.getColumnNr(), child,
                                 "key '" + name + "' appears twice in the same object"));
@@ -89,7 +110,7 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
                 ArrayNode a = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, ptr + "/" + i, loc, file, problems));
+                    a.add(readTree(p, ptr + "/" + i, loc, locateKeys, file, problems));
                     i++;
                 }
                 return a;
@@ -106,6 +127,9 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
+                if (locateKeys) {
+                    return NODES.textNode(p.getText());
+                }
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + p.currentToken());
         }
     }
