@@ -9,6 +9,19 @@ package plancheck.model;
  *                rules file, the id of the entry
  */
 public record Evidence(String input, String pointer) implements java.lang.Comparable<Evidence> {
+    /** @return {input, pointer} as an ordered map, the shape report.json and explanations use */
+    public java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("input", input);
+        m.put("pointer", pointer);
+        return m;
+    }
+
+    /** @return each evidence as {@link #asMap()}, in the list's order */
+    public static java.util.List<Object> asMaps(java.util.Collection<Evidence> evidence) {
+        return new java.util.ArrayList<>(evidence.stream().map(Evidence::asMap).toList());
+    }
+
     /** Orders by input, then by pointer with array indexes compared as numbers (/2 before /10). */
     @Override
     public int compareTo(Evidence o) {

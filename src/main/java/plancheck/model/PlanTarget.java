@@ -1,7 +1,6 @@
 package plancheck.model;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * One quantitative target of the plan, as an entry of the catalogue in {@code rules/catalogue/*.yaml}.
@@ -75,6 +74,4 @@ public record PlanTarget(String id, Integer table, String area, Text name, Strin
         return binding ? "binding" : "expected";
     }
 
-    /** @return the ids this list holds, in order (helper for tests and listings). */
-    public static List<String> ids(List<PlanTarget> targets) { return targets.stream().map(PlanTarget::id).toList(); }
 }

@@ -178,7 +178,7 @@ public final class Explanation {
                 if (actualObs == null && f.actual() != null) {
                     Map<String, Object> a = step("actual", f.actual(), unit, "规划所列2025年值“" + str(d.get("baselineText")) + "”",
                             "the plan's 2025 value \"" + str(d.get("baselineText")) + "\"");
-                    a.put("from", evidence(f.evidence()));
+                    a.put("from", Evidence.asMaps(f.evidence()));
                     steps.add(a);
                 }
             }
@@ -242,7 +242,7 @@ public final class Explanation {
             }
         }
         List<Object> rest = new ArrayList<>();
-        for (Object o : evidence(f.evidence())) {
+        for (Object o : Evidence.asMaps(f.evidence())) {
             Map<?, ?> e = (Map<?, ?>) o;
             if (!shown.contains(e.get("input") + "#" + e.get("pointer"))) {
                 rest.add(o);
@@ -456,27 +456,7 @@ public final class Explanation {
     }
 
     private static List<Object> evidenceWithPointer(Finding f, String pointer) {
-        List<Object> l = new ArrayList<>();
-        for (Evidence e : f.evidence()) {
-            if (e.pointer().equals(pointer)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("input", e.input());
-                m.put("pointer", e.pointer());
-                l.add(m);
-            }
-        }
-        return l;
-    }
-
-    private static List<Object> evidence(List<Evidence> ev) {
-        List<Object> l = new ArrayList<>();
-        for (Evidence e : ev) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("input", e.input());
-            m.put("pointer", e.pointer());
-            l.add(m);
-        }
-        return l;
+        return Evidence.asMaps(f.evidence().stream().filter(e -> e.pointer().equals(pointer)).toList());
     }
 
     private static String yearsText(List<Map<String, Object>> years) {

@@ -105,11 +105,7 @@ public final class JsonReport {
         m.put("comparator", f.comparator());
         m.put("unit", f.unit());
         m.put("source", f.source());
-        List<Object> ev = new ArrayList<>();
-        for (Evidence e : f.evidence()) {
-            ev.add(entry("input", e.input(), "pointer", e.pointer()));
-        }
-        m.put("evidence", ev);
+        m.put("evidence", Evidence.asMaps(f.evidence()));
         m.put("message", entry("zh", f.message().zh(), "en", f.message().en()));
         m.put("kind", f.kind());
         Map<String, Object> d = new LinkedHashMap<>();
