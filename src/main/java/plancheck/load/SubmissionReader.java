@@ -296,7 +296,10 @@ public final class SubmissionReader {
     /** Jackson's message without its advice to programmers (e.g. "enable `JsonReadFeature…` to allow"). */
     static String plainJsonMessage(String m) {
         return m == null ? "" : m.replaceAll(";? ?: enable `[^`]*` to allow", "")
-                .replaceAll(" \\(for Object starting at \\[Source: [^)]*\\)\\)", "").trim();
+                .replaceAll(" \\(for (Object|Array) starting at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
+                        " (the $1 opened at line $2, column $3)")
+                .replace("(the Object opened", "(the object opened").replace("(the Array opened", "(the array opened")
+                .trim();
     }
 
     private String suggest(String id) {

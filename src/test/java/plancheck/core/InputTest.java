@@ -58,6 +58,7 @@ class InputTest {
         assertEquals("2", r[0], r[2]);
         assertTrue(r[2].contains("bad.json:6:"), r[2]);
         assertTrue(r[2].contains("not valid JSON"), r[2]);
+        assertFalse(r[2].contains("Source:") || r[2].contains("StreamReadFeature"), "no parser internals: " + r[2]);
         assertFalse(r[2].contains("\tat "), "no stack trace: " + r[2]);
         assertFalse(Files.exists(dir.resolve("out/report.json")));
         assertFalse(Files.exists(dir.resolve("out/report.md")));
