@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.Status;
 
@@ -98,6 +98,23 @@ public final class TestSupport {
             assertEquals(0, new BigDecimal(expected).compareTo(f.expected()), () -> "expected of " + f);
         }
         return f;
+    }
+
+    /** The plan folder of the shipped plan, relative to the repository root. */
+    public static final Path PLAN = Path.of("plans", "dianjiang-15th");
+
+    /**
+     * Copies the shipped rules folder to {@code rules} and the plans folder beside it (so the copy finds
+     * its plan as the shipped folder does).
+     *
+     * @param rules where the rules go, e.g. {@code tmp/rules}
+     * @return the copy's plan folder ({@code tmp/plans/dianjiang-15th})
+     */
+    public static Path copyRulesAndPlan(Path rules) {
+        copyTree(Path.of("rules"), rules);
+        Path plans = rules.toAbsolutePath().normalize().resolveSibling("plans");
+        copyTree(Path.of("plans"), plans);
+        return plans.resolve(PLAN.getFileName().toString());
     }
 
     /** Copies a folder tree (for tests that change a copy of the rules). */

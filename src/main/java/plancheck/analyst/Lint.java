@@ -74,6 +74,23 @@ public final class Lint {
      * @throws IOException when files cannot be read
      */
     public static Result run(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return new Result(List.of(new InputProblem(dir.toString(), 0, 0, "", "rules folder not found")), 0, 0, 0, 0);
+        }
+        try {
+            return run(dir, plancheck.load.PlanFolders.planFor(dir, null));
+        } catch (InputException e) {
+            return new Result(e.problems(), 0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * @param dir     the rules folder
+     * @param planDir the plan folder whose catalogue and parameters are checked with the rules
+     * @return the problems found (none: both folders are clean)
+     * @throws IOException when files cannot be read
+     */
+    public static Result run(Path dir, Path planDir) throws IOException {
         List<InputProblem> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             out.add(new InputProblem(dir.toString(), 0, 0, "", "rules folder not found"));
@@ -85,13 +102,14 @@ public final class Lint {
         RuleSet rs = null;
         List<InputProblem> loaderProblems = new ArrayList<>();
         try {
-            rs = RulesLoader.load(dir);
+            rs = RulesLoader.load(dir, planDir);
         } catch (InputException e) {
             loaderProblems.addAll(e.problems());
         }
 
         // 2. The DRL compiles (with a bare rule set when the catalogue does not load).
-        RuleSet forCompile = rs != null ? rs : new RuleSet(Paths2.display(dir), "plan", 2025, 2030, List.of(),
+        RuleSet forCompile = rs != null ? rs : new RuleSet(Paths2.display(dir), Paths2.display(planDir), "plan",
+                List.of(), 2025, 2030, List.of(),
                 new TreeMap<>(), new UnitTable(), new TreeMap<>(), new TreeMap<>(drl.sources()), new TreeMap<>(),
                 new TreeMap<>());
         try {
@@ -134,7 +152,7 @@ public final class Lint {
         Map<String, LocatedYaml> located = new TreeMap<>();
         Map<String, String> firstSeen = new HashMap<>();
         int targets = 0;
-        for (Path f : yamlFiles(dir.resolve("catalogue"))) {
+        for (Path f : yamlFiles(planDir.resolve("catalogue"))) {
             String disp = Paths2.display(f);
             LocatedYaml y;
             try {
@@ -152,8 +170,7 @@ public final class Lint {
                 checkTarget(disp, y, i, list.get(i), units, literals, firstSeen, out, dir);
             }
         }
-        for (String p : List.of("parameters.yaml", "units.yaml")) {
-            Path f = dir.resolve(p);
+        for (Path f : List.of(dir.resolve("parameters.yaml"), planDir.resolve("parameters.yaml"), dir.resolve("units.yaml"))) {
             if (Files.isRegularFile(f)) {
                 try {
                     located.put(Paths2.display(f), LocatedYaml.parse(Files.readAllBytes(f)));

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.engine.RuleDefectException;
 import plancheck.engine.RuleEngine;
 import plancheck.load.InputException;
@@ -94,12 +94,14 @@ public final class ScenarioRunner {
     }
 
     private final Path rulesDir;
+    private final Path planDir;
     private final RuleSet rules;
     private final RuleEngine engine;
     private final Map<String, RuleEngine> variants = new HashMap<>();
 
-    private ScenarioRunner(Path rulesDir, RuleSet rules, RuleEngine engine) {
+    private ScenarioRunner(Path rulesDir, Path planDir, RuleSet rules, RuleEngine engine) {
         this.rulesDir = rulesDir;
+        this.planDir = planDir;
         this.rules = rules;
         this.engine = engine;
     }
@@ -125,16 +127,33 @@ public final class ScenarioRunner {
      * @throws IOException when files cannot be read or written
      */
     public static Result run(Path rulesDir, List<Path> files) throws IOException {
+        try {
+            return run(rulesDir, plancheck.load.PlanFolders.planFor(rulesDir, null), files);
+        } catch (InputException e) {
+            return new Result(List.of(), new TreeMap<>(), DrlRules.parse(rulesDir).rules(), List.of(), e.problems());
+        }
+    }
+
+    /**
+     * Runs scenario files against a rules folder and the plan whose data the scenarios use.
+     *
+     * @param rulesDir the rules folder
+     * @param planDir  the plan folder
+     * @param files    scenario files (usually {@link #scenarioFiles})
+     * @return outcomes, firings and coverage
+     * @throws IOException when files cannot be read or written
+     */
+    public static Result run(Path rulesDir, Path planDir, List<Path> files) throws IOException {
         DrlRules.Parsed drl = DrlRules.parse(rulesDir);
         RuleSet rs;
         RuleEngine eng;
         try {
-            rs = RulesLoader.load(rulesDir);
+            rs = RulesLoader.load(rulesDir, planDir);
             eng = RuleEngine.compile(rs);
         } catch (InputException e) {
             return new Result(List.of(), new TreeMap<>(), drl.rules(), List.of(), e.problems());
         }
-        ScenarioRunner runner = new ScenarioRunner(rulesDir, rs, eng);
+        ScenarioRunner runner = new ScenarioRunner(rulesDir, planDir, rs, eng);
         List<Outcome> outcomes = new ArrayList<>();
         SortedMap<String, Long> firings = new TreeMap<>();
         Map<String, String> names = new HashMap<>();
@@ -287,7 +306,7 @@ public final class ScenarioRunner {
             String errorText = "";
             List<Finding> findings = List.of();
             try {
-                Pipeline.Checked c = Pipeline.check(eng, paths);
+                plancheck.app.Checked c = Pipeline.check(eng, paths);
                 findings = c.report().findings();
                 exit = c.report().hasViolation() ? 1 : 0;
                 c.report().firings().forEach((k, v) -> firings.merge(k, v, Long::sum));
@@ -351,12 +370,12 @@ public final class ScenarioRunner {
         try {
             if (hasTargets) {
                 copy = Files.createTempDirectory("plancheck-scenario-rules");
-                copyRules(rulesDir, copy);
+                copyRules(planDir, copy);
                 overrideTargets(copy, targets, file, y, d, errs);
                 if (!errs.isEmpty()) {
                     return engine;
                 }
-                base = RulesLoader.load(copy);
+                base = RulesLoader.load(rulesDir, copy);
             }
             SortedMap<String, Parameter> ps = new TreeMap<>(base.parameters());
             Iterator<Map.Entry<String, JsonNode>> it = params.fields();
@@ -365,7 +384,8 @@ public final class ScenarioRunner {
                 Parameter old = ps.get(e.getKey());
                 if (old == null) {
                     errs.add(at(file, y, d, "/parameters/" + e.getKey()) + "unknown parameter " + e.getKey()
-                            + " (defined in " + rules.dir() + "/parameters.yaml: " + ps.keySet() + ")");
+                            + " (defined in " + rules.planDir() + "/parameters.yaml and " + rules.dir()
+                            + "/parameters.yaml: " + ps.keySet() + ")");
                     continue;
                 }
                 JsonNode v = e.getValue();
@@ -378,7 +398,8 @@ public final class ScenarioRunner {
             if (!errs.isEmpty()) {
                 return engine;
             }
-            RuleSet variant = new RuleSet(base.dir(), base.planId(), base.baseYear(), base.targetYear(), base.targets(), ps,
+            RuleSet variant = new RuleSet(base.dir(), base.planDir(), base.planId(), base.regions(), base.baseYear(),
+                    base.targetYear(), base.targets(), ps,
                     base.units(), base.messages(), base.drl(), base.files(), base.extra());
             RuleEngine e = sameDrl(variant) ? engine.withData(variant) : RuleEngine.compile(variant);
             variants.put(key, e);

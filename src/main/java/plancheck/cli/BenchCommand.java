@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import plancheck.engine.RuleEngine;
+import plancheck.app.Pipeline;
 import plancheck.load.InputException;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
@@ -30,8 +31,8 @@ import plancheck.report.MarkdownReport;
         description = "Measure rule compilation, checking and report rendering; print the figures.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @picocli.CommandLine.Mixin
+    RulesOptions opts;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "measured runs after warm-up (default: ${DEFAULT-VALUE})")
     int runs;
@@ -47,8 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         try {
             long t0 = System.nanoTime();
-            RuleSet rs = RulesLoader.load(rules);
-            RuleEngine first = RuleEngine.compile(rs);
+            RuleSet rs = opts.load();
+            RuleEngine first = RuleEngine.compileWithoutCache(rs);
             double firstCompile = ms(t0);
             List<Double> compile = new ArrayList<>();
             List<Double> check = new ArrayList<>();
@@ -56,10 +57,10 @@ public final class BenchCommand implements Callable<Integer> {
             int findings = 0;
             for (int i = 0; i < runs + 3; i++) {
                 long a = System.nanoTime();
-                RuleEngine e = RuleEngine.compile(RulesLoader.load(rules));
+                RuleEngine e = RuleEngine.compileWithoutCache(opts.load());
                 double c = ms(a);
                 long b = System.nanoTime();
-                Pipeline.Checked r = Pipeline.check(e, paths);
+                plancheck.app.Checked r = Pipeline.check(e, paths);
                 double k = ms(b);
                 long d = System.nanoTime();
                 JsonReport.render(r.report());

@@ -13,7 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import plancheck.app.Workspace;
+import plancheck.engine.CompiledRules;
 import plancheck.engine.RuleDefectException;
+import plancheck.engine.RuleEngine;
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.report.HtmlReport;
@@ -34,8 +38,13 @@ public final class CheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "rules folder: catalogue, parameters, DRL (default: ${DEFAULT-VALUE})")
+            description = "rules folder: DRL, standards, units (default: ${DEFAULT-VALUE})")
     Path rules;
+
+    @Option(names = {"--plans", "--plan"}, paramLabel = "DIR",
+            description = "a plan folder, or a folder of plan folders; each submission is judged against the plan "
+                    + "that covers its region (default: plans/ beside the rules folder)")
+    Path plans;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
             description = "output folder (default: ${DEFAULT-VALUE})")
@@ -57,7 +66,15 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_INPUT;
         }
         try {
-            Pipeline.Checked c = Pipeline.check(rules, paths);
+            Workspace ws = Workspace.open(rules, plans);
+            RuleEngine.Build b = ws.engine().build();
+            if (b.source() == CompiledRules.Source.COMPILED) {
+                err.println("plancheck: " + Msg.get(lang, "app.rules-compiled", "files", b.files(),
+                        "seconds", String.format(java.util.Locale.ROOT, "%.1f", b.millis() / 1000.0),
+                        "cached", b.cached() == null ? "" : Msg.get(lang, "app.rules-cached-in", "dir", b.cached())));
+                err.flush();
+            }
+            plancheck.app.Checked c = ws.check(paths);
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("report.json", JsonReport.render(c.report()));
             files.put("report.md", MarkdownReport.render(c.report(), c.rules().targets(), lang));
@@ -68,7 +85,7 @@ public final class CheckCommand implements Callable<Integer> {
                     c.report().findings().size(), summaryLine(s), out.resolve("report.json"));
             return c.report().hasViolation() ? 1 : 0;
         } catch (InputException e) {
-            return printProblems(err, e.problems());
+            return printProblems(err, e.problems(), lang);
         } catch (RuleDefectException e) {
             err.println("plancheck: the rules misbehaved; no report written:");
             e.defects().forEach(d -> err.println("  " + d));
@@ -85,12 +102,18 @@ public final class CheckCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** Prints every problem, one a line, and returns exit status 2. */
+    /** Prints every problem, one a line, in English, and returns exit status 2. */
     static int printProblems(PrintWriter err, List<InputProblem> problems) {
-        err.println("plancheck: " + problems.size() + " problem(s) found; nothing checked, no report written:");
+        return printProblems(err, problems, "en");
+    }
+
+    /** Prints every problem, one a line, in {@code lang}, and returns exit status 2. */
+    static int printProblems(PrintWriter err, List<InputProblem> problems, String lang) {
+        err.println("plancheck: " + Msg.get(lang, "cli.problems", "count", problems.size()));
         for (InputProblem p : problems) {
-            err.println("  " + p);
+            err.println("  " + p.format(lang));
         }
+        err.flush();
         return Main.EXIT_INPUT;
     }
 }

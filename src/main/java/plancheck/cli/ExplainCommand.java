@@ -120,7 +120,8 @@ public final class ExplainCommand implements Callable<Integer> {
             return null;
         }
         try {
-            RuleSet rs = RulesLoader.load(dir);
+            RuleSet rs = r.planDir() != null && Files.isDirectory(Path.of(r.planDir()))
+                    ? RulesLoader.load(dir, Path.of(r.planDir())) : RulesLoader.load(dir);
             PlanTarget t = rs.target(indicator);
             return t == null ? null : t.name().in(lang);
         } catch (Exception e) {

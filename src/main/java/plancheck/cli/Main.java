@@ -51,8 +51,8 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"plancheck " + plancheck.report.Versions.plancheck() + " (Drools "
-                    + plancheck.report.Versions.drools() + ")"};
+            return new String[] {"plancheck " + plancheck.load.Versions.plancheck() + " (Drools "
+                    + plancheck.load.Versions.drools() + ")"};
         }
     }
 }

@@ -54,17 +54,24 @@ public final class RulesCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
-        Path rules;
+        @CommandLine.Mixin
+        RulesOptions opts;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            Path rules = opts.rules();
             if (!java.nio.file.Files.isDirectory(rules)) {
                 spec.commandLine().getErr().println("plancheck rules lint: " + rules + ": rules folder not found");
                 return Main.EXIT_INPUT;
             }
-            Lint.Result r = Lint.run(rules);
+            Path plan;
+            try {
+                plan = opts.planDir();
+            } catch (InputException e) {
+                return CheckCommand.printProblems(spec.commandLine().getErr(), e.problems());
+            }
+            Lint.Result r = Lint.run(rules, plan);
             for (InputProblem p : r.problems()) {
                 out.println(p);
             }
@@ -86,8 +93,8 @@ public final class RulesCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
-        Path rules;
+        @CommandLine.Mixin
+        RulesOptions opts;
 
         @Option(names = {"-v", "--verbose"}, description = "list every scenario, not only the failed ones")
         boolean verbose;
@@ -96,12 +103,19 @@ public final class RulesCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Path rules = opts.rules();
             if (!java.nio.file.Files.isDirectory(rules)) {
                 err.println("plancheck rules test: " + rules + ": rules folder not found");
                 return Main.EXIT_INPUT;
             }
+            Path plan;
+            try {
+                plan = opts.planDir();
+            } catch (InputException e) {
+                return CheckCommand.printProblems(err, e.problems());
+            }
             List<Path> files = ScenarioRunner.scenarioFiles(rules);
-            ScenarioRunner.Result r = ScenarioRunner.run(rules, files);
+            ScenarioRunner.Result r = ScenarioRunner.run(rules, plan, files);
             if (!r.problems().isEmpty()) {
                 return CheckCommand.printProblems(err, r.problems());
             }
@@ -145,13 +159,13 @@ public final class RulesCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
-        Path rules;
+        @CommandLine.Mixin
+        RulesOptions opts;
 
         @Override
         public Integer call() throws IOException {
             try {
-                spec.commandLine().getOut().print(RuleList.render(RulesLoader.load(rules), rules));
+                spec.commandLine().getOut().print(RuleList.render(opts.load(), opts.rules()));
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (InputException e) {

@@ -43,9 +43,8 @@ public final class TargetsCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "rules folder: catalogue/*.yaml and inventory/*.yaml (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @CommandLine.Mixin
+    RulesOptions opts;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the Markdown to FILE instead of standard output")
     Path out;
@@ -65,7 +64,7 @@ public final class TargetsCommand implements Callable<Integer> {
         String md;
         TargetInventory.Inventory inv;
         try {
-            inv = TargetInventory.read(rules);
+            inv = TargetInventory.read(opts.rules(), opts.planDir());
             md = TargetInventory.markdown(inv);
         } catch (InputException e) {
             return CheckCommand.printProblems(err, e.problems());
@@ -87,7 +86,7 @@ public final class TargetsCommand implements Callable<Integer> {
                 return 0;
             }
             err.print(diffSummary(check.toString(), have, md));
-            err.println("regenerate it: java -jar target/plancheck.jar targets --rules " + rules + " --out " + check);
+            err.println("regenerate it: java -jar target/plancheck.jar targets --out " + check);
             err.flush();
             return 1;
         }

@@ -26,10 +26,11 @@ import plancheck.engine.RuleDefectException;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
+import plancheck.load.PlanFolders;
 import plancheck.report.ExplainText;
 import plancheck.report.JsonReport;
 import plancheck.report.ReportFile;
-import plancheck.report.Versions;
+import plancheck.load.Versions;
 
 /**
  * {@code plancheck verify [REPORT] [--rules DIR]}: re-checks a report. It re-runs the check with the
@@ -56,6 +57,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "rules folder (default: the one the report records, else rules)")
     Path rules;
+
+    @Option(names = "--plan", paramLabel = "DIR",
+            description = "plan folder (default: the one the report records, else the plan beside the rules folder)")
+    Path plan;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of messages (default: ${DEFAULT-VALUE})")
+    String lang;
 
     @Override
     public Integer call() {
@@ -84,6 +92,19 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!Files.isDirectory(rulesDir)) {
             err.println("plancheck verify: rules folder " + rulesDir + " not found; run from the folder the report was "
                     + "written in, or give --rules DIR");
+            return Main.EXIT_INPUT;
+        }
+
+        Path planDir;
+        try {
+            planDir = plan != null ? plan : r.planDir() != null ? Path.of(r.planDir()) : PlanFolders.planFor(rulesDir, null);
+        } catch (InputException | IOException e) {
+            err.println("plancheck verify: " + (e instanceof InputException ie ? ie.problems().get(0).format(lang) : e.getMessage()));
+            return Main.EXIT_INPUT;
+        }
+        if (!Files.isDirectory(planDir)) {
+            err.println("plancheck verify: plan folder " + planDir + " not found; run from the folder the report was "
+                    + "written in, or give --plan DIR");
             return Main.EXIT_INPUT;
         }
 
@@ -123,6 +144,9 @@ public final class VerifyCommand implements Callable<Integer> {
         TreeMap<String, String> nowRules;
         try {
             nowRules = hashes(rulesDir);
+            if (!planDir.toAbsolutePath().normalize().equals(rulesDir.toAbsolutePath().normalize())) {
+                nowRules.putAll(hashes(planDir));
+            }
         } catch (IOException e) {
             err.println("plancheck verify: cannot read " + rulesDir + ": " + e.getMessage());
             return Main.EXIT_INPUT;
@@ -150,7 +174,7 @@ public final class VerifyCommand implements Callable<Integer> {
         byte[] again;
         Map<String, Object> againRoot;
         try {
-            Pipeline.Checked c = Pipeline.check(rulesDir, paths);
+            plancheck.app.Checked c = plancheck.app.Workspace.open(rulesDir, planDir).check(paths);
             again = JsonReport.render(c.report());
             Path tmp = Files.createTempFile("plancheck-verify", ".json");
             try {

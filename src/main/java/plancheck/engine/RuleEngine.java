@@ -35,22 +35,89 @@ public final class RuleEngine {
     private final KieBase kieBase;
     private final RuleSet rules;
     private final Standards standards;
+    private final Build build;
 
-    private RuleEngine(KieBase kieBase, RuleSet rules, Standards standards) {
+    private RuleEngine(KieBase kieBase, RuleSet rules, Standards standards, Build build) {
         this.kieBase = kieBase;
         this.rules = rules;
         this.standards = standards;
+        this.build = build;
     }
 
     /**
-     * Compiles the rule set's DRL files.
+     * How the compiled rules were obtained.
+     *
+     * @param source  compiled from the DRL now, or reused from memory or from the disk cache
+     * @param millis  the time it took
+     * @param files   the number of DRL files
+     * @param cached  the cache file written or read, or null
+     */
+    public record Build(CompiledRules.Source source, long millis, int files, java.nio.file.Path cached) {}
+
+    /**
+     * Compiles the rule set's DRL files, or reuses them compiled (see {@link CompiledRules}; the cache
+     * of the environment).
      *
      * @param rules the rule set
      * @return an engine ready to fire
      * @throws InputException listing every compilation error with file and line (contract §1: exit 2)
      */
     public static RuleEngine compile(RuleSet rules) throws InputException {
+        return compile(rules, CompiledRules.fromEnvironment());
+    }
+
+    /**
+     * Compiles the rule set's DRL files unless the same DRL was compiled before by this build: then the
+     * compiled rules are taken from memory or from the cache folder.
+     *
+     * @param rules the rule set
+     * @param cache where compiled rules are kept
+     * @return an engine ready to fire
+     * @throws InputException listing every compilation error with file and line (contract §1: exit 2)
+     */
+    public static RuleEngine compile(RuleSet rules, CompiledRules cache) throws InputException {
+        long t0 = System.nanoTime();
         Standards standards = Standards.load(java.nio.file.Path.of(rules.dir()));
+        String key = CompiledRules.key(rules.drlSha256());
+        KieBase known = CompiledRules.fromMemory(key);
+        if (known != null) {
+            return new RuleEngine(known, rules, standards,
+                    new Build(CompiledRules.Source.MEMORY, millisSince(t0), rules.drl().size(), null));
+        }
+        KieBase stored = cache.read(key);
+        if (stored != null) {
+            CompiledRules.remember(key, stored);
+            return new RuleEngine(stored, rules, standards,
+                    new Build(CompiledRules.Source.DISK, millisSince(t0), rules.drl().size(), cache.dir()));
+        }
+        KieBase base = build(rules);
+        CompiledRules.remember(key, base);
+        boolean written = cache.write(key, base);
+        return new RuleEngine(base, rules, standards, new Build(CompiledRules.Source.COMPILED, millisSince(t0),
+                rules.drl().size(), written ? cache.dir() : null));
+    }
+
+    /**
+     * Compiles the DRL now, whatever is cached (the benchmark measures compilation with it).
+     *
+     * @param rules the rule set
+     * @return an engine ready to fire
+     * @throws InputException listing every compilation error with file and line
+     */
+    public static RuleEngine compileWithoutCache(RuleSet rules) throws InputException {
+        long t0 = System.nanoTime();
+        Standards standards = Standards.load(java.nio.file.Path.of(rules.dir()));
+        KieBase base = build(rules);
+        return new RuleEngine(base, rules, standards,
+                new Build(CompiledRules.Source.COMPILED, millisSince(t0), rules.drl().size(), null));
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Compiles the DRL with the classic compiler (errors name file and line). */
+    private static KieBase build(RuleSet rules) throws InputException {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("plancheck", "rules", "1." + BUILDS.incrementAndGet());
@@ -86,7 +153,7 @@ public final class RuleEngine {
         }
         KieBase base = ks.newKieContainer(id).getKieBase();
         ks.getRepository().removeKieModule(id);
-        return new RuleEngine(base, rules, standards);
+        return base;
     }
 
     /** The outcome of one run: findings in report order, and which rule produced each. */
@@ -178,7 +245,7 @@ public final class RuleEngine {
         if (!new java.util.ArrayList<>(other.drl().values()).equals(new java.util.ArrayList<>(rules.drl().values()))) {
             throw new IllegalArgumentException("the rule set's DRL differs from the compiled one");
         }
-        return new RuleEngine(kieBase, other, standards);
+        return new RuleEngine(kieBase, other, standards, build);
     }
 
     /** Replaces the compiler's internal file names (f0018.drl) by the rules files they came from. */
@@ -192,6 +259,12 @@ public final class RuleEngine {
         }
         return m;
     }
+
+    /** @return the compiled rule base (the cache writes it) */
+    KieBase kieBase() { return kieBase; }
+
+    /** @return how the compiled rules were obtained (compiled now, or reused) */
+    public Build build() { return build; }
 
     /** @return the standards' tables (null when the rules folder has none). */
     public Standards standards() { return standards; }

@@ -23,7 +23,15 @@ import plancheck.standards.SurfaceWaterStandard;
  * @param coal     GB/T 2589 standard-coal coefficients
  */
 public record Standards(SurfaceWaterStandard water, AirQualityIndex air, AccidentGrading accidents,
-                        StandardCoal coal) {
+                        StandardCoal coal, String dir) {
+
+    /**
+     * @param name a table's file name, e.g. {@code gb3838-2002.yaml}
+     * @return its path as reports show it (evidence of a finding that rests on the table)
+     */
+    public String file(String name) {
+        return dir + "/" + name;
+    }
 
     /**
      * @param rulesDir the rules folder
@@ -37,7 +45,8 @@ public record Standards(SurfaceWaterStandard water, AirQualityIndex air, Acciden
         }
         StandardsLoader l = new StandardsLoader(dir);
         try {
-            return new Standards(l.surfaceWater(), l.airQuality(), l.accidentGrading(), l.standardCoal());
+            return new Standards(l.surfaceWater(), l.airQuality(), l.accidentGrading(), l.standardCoal(),
+                    plancheck.load.Paths2.display(dir));
         } catch (StandardsException e) {
             throw new InputException(List.of(new InputProblem(plancheck.load.Paths2.display(Path.of(e.file())), 0, 0,
                     e.location() == null ? "" : String.valueOf(e.location()), e.problem())));

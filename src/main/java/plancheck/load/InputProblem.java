@@ -1,20 +1,36 @@
 package plancheck.load;
 
+import plancheck.model.Text;
+
 /**
  * One problem found in an input file (a submission or a rules file): where it is and what was
- * expected. Printed as {@code file:line:column: pointer: message}.
+ * expected, in Chinese and English. Printed as {@code file:line:column: pointer: message}; a cell of a
+ * workbook is a pointer such as {@code 指标!H7}.
  *
  * @param file    path as given on the command line (relative where it was given relative)
  * @param line    1-based line, or 0 when unknown
  * @param column  1-based column, or 0 when unknown
- * @param pointer JSON pointer (RFC 6901) to the offending value, or "" for the whole file
- * @param message what is wrong and what was expected
+ * @param pointer JSON pointer (RFC 6901) or sheet!cell of the offending value, or "" for the whole file
+ * @param text    what is wrong and what was expected, in both languages
  */
-public record InputProblem(String file, int line, int column, String pointer, String message)
+public record InputProblem(String file, int line, int column, String pointer, Text text)
         implements Comparable<InputProblem> {
 
-    @Override
-    public String toString() {
+    /**
+     * A problem whose message exists in one wording only (messages not yet in the message files, such as
+     * texts quoted from the DRL compiler): the same text in both languages.
+     */
+    public InputProblem(String file, int line, int column, String pointer, String message) {
+        this(file, line, column, pointer, new Text(message, message));
+    }
+
+    /** @return the message in English (what tests and logs compare). */
+    public String message() {
+        return text.en();
+    }
+
+    /** @return the problem in one line in {@code lang} ("zh" or "en"). */
+    public String format(String lang) {
         StringBuilder b = new StringBuilder(file);
         if (line > 0) {
             b.append(':').append(line);
@@ -26,7 +42,13 @@ public record InputProblem(String file, int line, int column, String pointer, St
         if (pointer != null && !pointer.isEmpty()) {
             b.append(pointer).append(": ");
         }
-        return b.append(message).toString();
+        return b.append(text.in(lang)).toString();
+    }
+
+    /** @return the problem in one line, in English (logs; users see {@link #format(String)}). */
+    @Override
+    public String toString() {
+        return format("en");
     }
 
     @Override
@@ -36,6 +58,6 @@ public record InputProblem(String file, int line, int column, String pointer, St
         c = Integer.compare(line, o.line);
         if (c != 0) return c;
         c = Integer.compare(column, o.column);
-        return c != 0 ? c : message.compareTo(o.message);
+        return c != 0 ? c : message().compareTo(o.message());
     }
 }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import plancheck.model.Bounded;
 import plancheck.model.Comparator;
 import plancheck.model.Parameter;
 import plancheck.model.PlanTarget;
@@ -49,41 +50,99 @@ public final class RulesLoader {
     private final List<InputProblem> problems = new ArrayList<>();
 
     /**
-     * Loads a rules folder.
+     * Loads a rules folder with the plan that goes with it: the folder itself when it also holds a
+     * plan ({@code plan.yaml}, the layout of a single folder), else the one plan of the plans folder
+     * beside it ({@code rules/../plans}, see {@link PlanFolders}).
      *
-     * @param dir the folder (e.g. {@code rules})
+     * @param dir the rules folder (e.g. {@code rules})
      * @return the rule set
      * @throws InputException listing every problem found
      * @throws IOException when the folder cannot be read
      */
     public static RuleSet load(Path dir) throws InputException, IOException {
-        return new RulesLoader().read(dir);
+        return load(dir, PlanFolders.planFor(dir, null));
     }
 
-    private RuleSet read(Path dir) throws InputException, IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new InputException(List.of(new InputProblem(dir.toString(), 0, 0, "",
-                    "rules folder not found (expected a folder holding the catalogue and the .drl files)")));
+    /**
+     * Loads the rules that judge any plan and one plan's data.
+     *
+     * @param rulesDir the rules folder: DRL, standards, units, the rules' messages and parameters
+     * @param planDir  the plan folder: plan.yaml, catalogue/, parameters.yaml, inventory/ (may be the
+     *                 rules folder itself when one folder holds both)
+     * @return the rule set: the rules with the plan's data
+     * @throws InputException listing every problem found
+     * @throws IOException when a folder cannot be read
+     */
+    public static RuleSet load(Path rulesDir, Path planDir) throws InputException, IOException {
+        return new RulesLoader().read(rulesDir, planDir);
+    }
+
+    /** What the two folders hold, gathered file by file. */
+    private final SortedMap<String, String> hashes = new TreeMap<>();
+    private final SortedMap<String, String> drl = new TreeMap<>();
+    private final SortedMap<String, Object> extra = new TreeMap<>();
+    private final List<PlanTarget> targets = new ArrayList<>();
+    private final SortedMap<String, Parameter> params = new TreeMap<>();
+    private final SortedMap<String, Text> messages = new TreeMap<>();
+    private JsonNode planNode;
+    private String planFile;
+    private JsonNode unitsNode;
+    private String unitsFile;
+
+    private RuleSet read(Path rulesDir, Path planDir) throws InputException, IOException {
+        for (Path d : List.of(rulesDir, planDir)) {
+            if (!Files.isDirectory(d)) {
+                throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "", d == rulesDir
+                        ? "rules folder not found (expected a folder holding the .drl files, standards/ and units.yaml)"
+                        : "plan folder not found (expected a folder holding plan.yaml and catalogue/)")));
+            }
         }
+        boolean oneFolder = rulesDir.toAbsolutePath().normalize().equals(planDir.toAbsolutePath().normalize());
+        readFolder(rulesDir, oneFolder ? Role.BOTH : Role.RULES);
+        if (!oneFolder) {
+            readFolder(planDir, Role.PLAN);
+        }
+        UnitTable units = new UnitTable();
+        if (unitsNode == null) {
+            problems.add(new InputProblem(Paths2.display(rulesDir.resolve("units.yaml")), 0, 0, "",
+                    "the unit table is missing (expected units.yaml in the rules folder)"));
+        } else {
+            readUnits(unitsFile, unitsNode, units);
+        }
+        String planId = "plan";
+        int baseYear = 2025;
+        int targetYear = 2030;
+        List<String> regions = List.of();
+        if (planNode == null) {
+            problems.add(new InputProblem(Paths2.display(planDir.resolve("plan.yaml")), 0, 0, "",
+                    "the plan's description is missing (expected plan.yaml with id, baseYear, targetYear, regions)"));
+        } else {
+            planId = planText("id", planId);
+            baseYear = planYear("baseYear", baseYear);
+            targetYear = planYear("targetYear", targetYear);
+            regions = planRegions();
+        }
+        checkTargets(targets, params, units);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        targets.sort(java.util.Comparator.comparing(PlanTarget::id));
+        return new RuleSet(Paths2.display(rulesDir), Paths2.display(planDir), planId, regions, baseYear, targetYear,
+                List.copyOf(targets), params, units, messages, drl, hashes, extra);
+    }
+
+    /** Which part of the data a folder holds. */
+    private enum Role { RULES, PLAN, BOTH }
+
+    private void readFolder(Path dir, Role role) throws IOException {
         List<Path> all;
         try (Stream<Path> s = Files.walk(dir)) {
             all = s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted().toList();
         }
-        SortedMap<String, String> hashes = new TreeMap<>();
-        SortedMap<String, String> drl = new TreeMap<>();
-        SortedMap<String, Object> extra = new TreeMap<>();
-        List<PlanTarget> targets = new ArrayList<>();
-        SortedMap<String, Parameter> params = new TreeMap<>();
-        SortedMap<String, Text> messages = new TreeMap<>();
-        UnitTable units = new UnitTable();
-        String planId = "plan";
-        int baseYear = 2025;
-        int targetYear = 2030;
-        JsonNode unitsNode = null;
-        String unitsFile = null;
-
+        boolean rules = role != Role.PLAN;
+        boolean plan = role != Role.RULES;
         for (Path p : all) {
             String disp = Paths2.display(p);
             byte[] bytes = Files.readAllBytes(p);
@@ -91,7 +150,12 @@ public final class RulesLoader {
             String rel = dir.relativize(p).toString().replace('\\', '/');
             String name = p.getFileName().toString();
             if (name.endsWith(".drl")) {
-                drl.put(disp, new String(bytes, StandardCharsets.UTF_8));
+                if (rules) {
+                    drl.put(disp, new String(bytes, StandardCharsets.UTF_8));
+                } else {
+                    problems.add(new InputProblem(disp, 0, 0, "", "a plan folder holds the plan's data only; "
+                            + "rules (.drl files) belong in the rules folder"));
+                }
                 continue;
             }
             if (!(name.endsWith(".yaml") || name.endsWith(".yml"))) {
@@ -100,14 +164,22 @@ public final class RulesLoader {
             if (rel.startsWith("scenarios/")) {
                 continue; // read by the scenario runner
             }
+            if (!plan && (rel.equals("plan.yaml") || rel.startsWith("catalogue/"))) {
+                problems.add(new InputProblem(disp, 0, 0, "", "the rules folder holds the rules that judge any plan; "
+                        + "a plan's " + (rel.equals("plan.yaml") ? "plan.yaml" : "catalogue") + " belongs in its plan folder"));
+                continue;
+            }
+            if (!rules && rel.equals("units.yaml")) {
+                problems.add(new InputProblem(disp, 0, 0, "", "units.yaml belongs in the rules folder (one unit table for every plan)"));
+                continue;
+            }
             JsonNode root = parseYaml(disp, bytes);
             if (root == null) {
                 continue;
             }
             if (rel.equals("plan.yaml")) {
-                planId = root.path("id").asText(planId);
-                baseYear = root.path("baseYear").asInt(baseYear);
-                targetYear = root.path("targetYear").asInt(targetYear);
+                planNode = root;
+                planFile = disp;
             } else if (rel.equals("units.yaml")) {
                 unitsNode = root;
                 unitsFile = disp;
@@ -121,19 +193,45 @@ public final class RulesLoader {
                 extra.put(disp, YAML.convertValue(root, Object.class));
             }
         }
-        if (unitsNode == null) {
-            problems.add(new InputProblem(Paths2.display(dir.resolve("units.yaml")), 0, 0, "",
-                    "the unit table is missing (expected units.yaml in the rules folder)"));
-        } else {
-            readUnits(unitsFile, unitsNode, units);
+    }
+
+    private String planText(String key, String dflt) {
+        String s = text(planNode, key);
+        if (s == null) {
+            problems.add(new InputProblem(planFile, 0, 0, "/" + key, "missing '" + key + "' (expected text)"));
+            return dflt;
         }
-        checkTargets(targets, params, units);
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
+        return s;
+    }
+
+    private int planYear(String key, int dflt) {
+        JsonNode n = planNode.path(key);
+        if (!n.isInt() || n.asInt() < 1900 || n.asInt() > 2200) {
+            problems.add(new InputProblem(planFile, 0, 0, "/" + key, "expected a year (a whole number such as "
+                    + dflt + "), found " + (n.isMissingNode() ? "nothing" : Bounded.quote(n.isTextual() ? n.asText() : n.toString()))));
+            return dflt;
         }
-        targets.sort(java.util.Comparator.comparing(PlanTarget::id));
-        return new RuleSet(Paths2.display(dir), planId, baseYear, targetYear, List.copyOf(targets), params, units,
-                messages, drl, hashes, extra);
+        return n.asInt();
+    }
+
+    private List<String> planRegions() {
+        JsonNode n = planNode.path("regions");
+        if (n.isMissingNode() && planNode.path("region").isTextual()) {
+            return List.of(planNode.path("region").asText()); // one region, written as `region:`
+        }
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(r -> {
+                if (r.isTextual() && !r.asText().isBlank()) {
+                    out.add(r.asText().strip());
+                }
+            });
+        }
+        if (out.isEmpty() || out.size() != n.size()) {
+            problems.add(new InputProblem(planFile, 0, 0, "/regions",
+                    "expected the list of regions judged against this plan, e.g. [垫江县]"));
+        }
+        return List.copyOf(out);
     }
 
     private JsonNode parseYaml(String disp, byte[] bytes) {

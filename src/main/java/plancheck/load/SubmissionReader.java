@@ -174,7 +174,7 @@ public final class SubmissionReader {
             String note = c.string(n, p, "note", false);
             if (id != null && !knownIndicators.contains(id)) {
                 c.err(p + "/id", "unknown indicator id \"" + id + "\"" + suggest(id)
-                        + " (expected an id of contract §4 or of the catalogue in rules/catalogue)");
+                        + " (expected an id of contract §4 or of the catalogue in plans/dianjiang-15th/catalogue)");
             }
             if (id != null && (v != null || statedNone) && unit != null) {
                 ind.add(new Submission.IndicatorValue(id, v, unit, caliber, p, note));

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * A value the plan leaves to be set later (市级下达: assigned by the city), kept in
- * {@code rules/parameters.yaml}. While {@code value} is null the targets that use it are PENDING.
+ * {@code plans/<plan>/parameters.yaml} (city-assigned values) or {@code rules/parameters.yaml} (thresholds of the standards). While {@code value} is null the targets that use it are PENDING.
  *
  * @param id     parameter id, e.g. {@code co2_intensity_reduction.target}
  * @param value  the value once the city has assigned it, or null (unset)

@@ -3,7 +3,7 @@ package plancheck.model;
 import java.math.BigDecimal;
 
 /**
- * One quantitative target of the plan, as an entry of the catalogue in {@code rules/catalogue/*.yaml}.
+ * One quantitative target of the plan, as an entry of the catalogue in {@code plans/dianjiang-15th/catalogue/*.yaml}.
  * The judging rules (DRL) match on {@link #judge()} and read the rest.
  *
  * @param id         indicator id (contract §4 for 专栏1; snake_case for the others)
@@ -20,7 +20,7 @@ import java.math.BigDecimal;
  * @param source     the plan clause, e.g. "专栏1 第25项；第四十五章第三节"
  * @param warnAt     for binding limits: the warning threshold (a value past it but within the limit
  *                   is WARNING), e.g. 0.012 for the death rate; null if none
- * @param parameter  for city-assigned targets: the id of the parameter in {@code rules/parameters.yaml}
+ * @param parameter  for city-assigned targets: the id of the parameter in {@code plans/<plan>/parameters.yaml} (city-assigned values) or {@code rules/parameters.yaml} (thresholds of the standards)
  * @param related    for relational targets: the indicator compared against (e.g. gdp_growth)
  * @param caliber    the statistical caliber (口径) the 2030 target uses, or null when unchanged
  * @param note       an explanation shown with every finding of this target, or null

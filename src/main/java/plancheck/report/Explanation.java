@@ -24,7 +24,7 @@ import plancheck.model.Status;
  *   "verdict": {"status": "PASS", "binding": false, "test": {"actual": 54.6, "comparator": ">=",
  *               "expected": 54.4, "holds": true, "margin": 0.2}, "warnTest": {…}, "why": {"zh": …, "en": …}},
  *   "steps": [ {"name": "baseline", "value": 53, "unit": "%", "how": {"zh": …, "en": …},
- *               "from": [{"input": "rules/catalogue/table1.yaml", "pointer": "urbanization_rate/baseline"}]},
+ *               "from": [{"input": "plans/dianjiang-15th/catalogue/table1.yaml", "pointer": "urbanization_rate/baseline"}]},
  *              {"name": "target", …}, {"name": "expected", "formula": "…", …},
  *              {"name": "actual", …, "derivation": [ … ]} ],
  *   "parameters": [{"id": …, "value": …, "source": …, "input": …}]

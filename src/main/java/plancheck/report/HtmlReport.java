@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import plancheck.load.Versions;
 import plancheck.model.Finding;
 import plancheck.model.Numbers;
 import plancheck.model.PlanTarget;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import plancheck.load.Versions;
 import plancheck.model.Evidence;
 import plancheck.model.Finding;
 import plancheck.model.Status;
@@ -49,6 +50,7 @@ public final class JsonReport {
         plan.put("id", r.planId());
         plan.put("baseYear", r.baseYear());
         plan.put("targetYear", r.targetYear());
+        plan.put("dir", r.planDir());
         root.put("plan", plan);
         root.put("region", r.region());
         Map<String, Object> tool = new LinkedHashMap<>();
@@ -60,7 +62,7 @@ public final class JsonReport {
         root.put("inputs", inputs);
         Map<String, Object> rules = new LinkedHashMap<>();
         rules.put("sha256", r.rulesSha());
-        rules.put("dir", rulesDir(r.ruleFiles().keySet()));
+        rules.put("dir", r.rulesDir());
         List<Object> files = new ArrayList<>();
         r.ruleFiles().forEach((p, h) -> files.add(entry("path", p, "sha256", h)));
         rules.put("files", files);
@@ -125,22 +127,6 @@ public final class JsonReport {
         m.put("ruleMeta", meta);
         m.put("explanation", Explanation.of(f, baseYear, targetYear));
         return m;
-    }
-
-    /** @return the folder that holds every rules file (their longest common parent), or "." */
-    static String rulesDir(java.util.Collection<String> files) {
-        String prefix = null;
-        for (String f : files) {
-            String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : ".";
-            if (prefix == null) {
-                prefix = dir;
-            } else {
-                while (!prefix.equals(".") && !(dir.equals(prefix) || dir.startsWith(prefix + "/"))) {
-                    prefix = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : ".";
-                }
-            }
-        }
-        return prefix == null ? "." : prefix;
     }
 
     private static BigDecimal num(BigDecimal b) {

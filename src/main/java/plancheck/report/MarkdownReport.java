@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import plancheck.load.Versions;
 import plancheck.model.Finding;
 import plancheck.model.Numbers;
 import plancheck.model.PlanTarget;

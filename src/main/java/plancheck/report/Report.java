@@ -20,10 +20,12 @@ import plancheck.model.Status;
  * @param ruleFiles  rules file path → SHA-256, sorted
  * @param firings    rule name → how often it fired
  * @param findings   in report order
+ * @param rulesDir   the rules folder (relative), recorded so that {@code verify} re-runs with it
+ * @param planDir    the plan folder (relative)
  */
 public record Report(String planId, int baseYear, int targetYear, String region, SortedMap<String, String> inputs,
                      String rulesSha, SortedMap<String, String> ruleFiles, SortedMap<String, Long> firings,
-                     List<Finding> findings) {
+                     List<Finding> findings, String rulesDir, String planDir) {
 
     /** @return count of findings per status, every status present (0 where none), in contract order. */
     public Map<Status, Integer> summary() {

@@ -83,6 +83,13 @@ public record ReportFile(Path path, Map<String, Object> root) {
         return r instanceof Map<?, ?> m ? (String) ((Map<String, Object>) m).get("dir") : null;
     }
 
+    /** @return the plan folder recorded ({@code plan.dir}), or null for reports that lack it. */
+    @SuppressWarnings("unchecked")
+    public String planDir() {
+        Object r = root.get("plan");
+        return r instanceof Map<?, ?> m && ((Map<String, Object>) m).get("dir") instanceof String s ? s : null;
+    }
+
     /** @return the tool versions recorded ({@code tool}: plancheck, drools). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> tool() {

@@ -34,7 +34,7 @@ class AddingARuleTest {
 
     static List<Block> blocks() throws Exception {
         String doc = Files.readString(Path.of("docs/adding-a-rule.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("```\\w+ (rules/\\S+) (append|new)\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        Matcher m = Pattern.compile("```\\w+ ((?:rules|plans)/\\S+) (append|new)\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         List<Block> out = new ArrayList<>();
         while (m.find()) {
             out.add(new Block(m.group(1), m.group(2), m.group(3)));
@@ -42,8 +42,9 @@ class AddingARuleTest {
         return out;
     }
 
-    private static void apply(Path rules, Block b) throws Exception {
-        Path f = rules.resolve(b.path().substring("rules/".length()));
+    /** Applies a block of the guide to the copy whose root (holding rules/ and plans/) is {@code root}. */
+    private static void apply(Path root, Block b) throws Exception {
+        Path f = root.resolve(b.path());
         if (b.mode().equals("append")) {
             Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + b.text(), StandardCharsets.UTF_8);
         } else {
@@ -55,17 +56,18 @@ class AddingARuleTest {
     @Test
     void theGuideWorksOnACopyOfTheRules() throws Exception {
         List<Block> bs = blocks();
-        assertEquals(List.of("rules/catalogue/livelihood.yaml", "rules/judging/designation.drl", "rules/messages/designation.yaml",
+        assertEquals(List.of("plans/dianjiang-15th/catalogue/livelihood.yaml", "rules/judging/designation.drl", "rules/messages/designation.yaml",
                 "rules/scenarios/judging/designation.yaml"), bs.stream().map(Block::path).toList());
         // Not yet encoded in the shipped catalogue.
-        for (Path f : Files.list(Path.of("rules/catalogue")).toList()) {
+        for (Path f : Files.list(Path.of("plans/dianjiang-15th/catalogue")).toList()) {
             assertFalse(Files.readString(f, StandardCharsets.UTF_8).contains("优质均衡"), f + " already encodes the example");
         }
         Path rules = tmp.resolve("rules");
         Cli.copy(Path.of("rules"), rules);
+        Cli.copy(Path.of("plans"), tmp.resolve("plans"));
 
         // 2. the target alone: the lint says no rule handles judge 'milestone', at the entry's line
-        apply(rules, bs.get(0));
+        apply(tmp, bs.get(0));
         List<InputProblem> ps = Lint.run(rules).problems();
         List<InputProblem> mine = ps.stream().filter(p -> p.message().contains("compulsory_education_quality_county")).toList();
         assertEquals(1, mine.size(), ps::toString);
@@ -73,8 +75,8 @@ class AddingARuleTest {
         assertTrue(mine.get(0).file().endsWith("catalogue/livelihood.yaml") && mine.get(0).line() > 0, mine.toString());
 
         // 3. the rule and its messages: nothing left to say about them
-        apply(rules, bs.get(1));
-        apply(rules, bs.get(2));
+        apply(tmp, bs.get(1));
+        apply(tmp, bs.get(2));
         ps = Lint.run(rules).problems();
         assertEquals(List.of(), ps.stream().filter(p -> p.message().contains("compulsory_education_quality_county")
                 || p.file().contains("designation")).toList(), ps::toString);
@@ -88,7 +90,7 @@ class AddingARuleTest {
         assertFalse(r.ok());
 
         // 5. with the guide's scenarios: they pass, the rule is covered
-        apply(rules, bs.get(3));
+        apply(tmp, bs.get(3));
         Path scen = rules.resolve("scenarios/judging/designation.yaml");
         r = ScenarioRunner.run(rules, ScenarioRunner.scenarioFiles(rules));
         List<ScenarioRunner.Outcome> ms = r.outcomes().stream().filter(o -> o.file().endsWith("judging/designation.yaml")).toList();

@@ -43,6 +43,7 @@ class AuditTest {
         facts = tmp.resolve("facts");
         out = tmp.resolve("out");
         Cli.copy(Path.of("rules"), rules, "scenarios");
+        Cli.copy(Path.of("plans"), tmp.resolve("plans"));
         Cli.copy(Path.of("facts"), facts);
         Cli.Run r = Cli.run("check", "--rules", rules.toString(), "--out", out.toString(), facts.toString());
         assertTrue(r.exit() == 0 || r.exit() == 1, r::toString);

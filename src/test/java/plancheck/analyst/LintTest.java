@@ -21,16 +21,19 @@ class LintTest {
     @TempDir
     Path tmp;
     Path rules;
+    Path plan;
 
     @BeforeEach
     void copyRules() {
         rules = tmp.resolve("rules");
         Cli.copy(Path.of("rules"), rules, "scenarios");
+        Cli.copy(Path.of("plans"), tmp.resolve("plans"));
+        plan = tmp.resolve("plans/dianjiang-15th");
     }
 
     /** A catalogue file of its own, so that line numbers are known. */
     private Path catalogue(String entries) {
-        return Cli.write(rules.resolve("catalogue/zz-lint.yaml"), "# lint test\ntargets:\n" + entries);
+        return Cli.write(plan.resolve("catalogue/zz-lint.yaml"), "# lint test\ntargets:\n" + entries);
     }
 
     private static final String OK_ENTRY = """
@@ -109,7 +112,7 @@ class LintTest {
         catalogue(OK_ENTRY.replace("lint_ok", "urbanization_rate"));
         InputProblem p = only(lint(), "zz-lint.yaml", "duplicate target id 'urbanization_rate'");
         assertEquals(3, p.line(), p::toString);
-        assertTrue(p.message().matches(".*first defined at .*rules/catalogue/table1\\.yaml:\\d+\\).*"), p::toString);
+        assertTrue(p.message().matches(".*first defined at .*plans/dianjiang-15th/catalogue/table1\\.yaml:\\d+\\).*"), p::toString);
     }
 
     @Test

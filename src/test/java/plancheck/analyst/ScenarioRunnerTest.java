@@ -28,6 +28,7 @@ class ScenarioRunnerTest {
     void copyRules() {
         rules = tmp.resolve("rules");
         Cli.copy(Path.of("rules"), rules);
+        Cli.copy(Path.of("plans"), tmp.resolve("plans"));
     }
 
     private static final String GRAIN = """

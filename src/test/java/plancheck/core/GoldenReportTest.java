@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.Status;
 import plancheck.report.JsonReport;
@@ -31,8 +31,8 @@ class GoldenReportTest {
 
     @Test
     void shippedFactsGiveTheGoldenReport() throws Exception {
-        Pipeline.Checked a = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
-        Pipeline.Checked b = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
+        plancheck.app.Checked a = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
+        plancheck.app.Checked b = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
         byte[] json = JsonReport.render(a.report());
         byte[] md = MarkdownReport.render(a.report(), a.rules().targets(), "zh");
         assertArrayEquals(json, JsonReport.render(b.report()), "two runs give the same bytes");
@@ -48,7 +48,7 @@ class GoldenReportTest {
 
     @Test
     void shippedFactsCoverEveryTableIndicatorInEveryYear() throws Exception {
-        Pipeline.Checked c = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
+        plancheck.app.Checked c = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
         List<Integer> years = List.of(2020, 2025, 2026, 2027);
         Map<String, Integer> perKey = new TreeMap<>();
         for (Finding f : c.report().findings()) {
@@ -69,7 +69,7 @@ class GoldenReportTest {
 
     @Test
     void baselineYear2025AsThePlanPrintsIt() throws Exception {
-        Pipeline.Checked c = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
+        plancheck.app.Checked c = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
         List<Finding> f = c.report().findings();
         for (Finding x : f) {
             if (x.year() == 2025 && x.subject().equals("垫江县") && c.rules().target(x.indicator()).inTable()) {

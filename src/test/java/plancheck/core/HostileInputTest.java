@@ -95,7 +95,7 @@ class HostileInputTest {
     @Test
     void aRuleThatFailsWhileFiringIsARuleDefectNotACrash() {
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
+        Path plan = TestSupport.copyRulesAndPlan(rules);
         TestSupport.write(rules.resolve("extra/bad.drl"), """
                 package plancheck.rules;
                 import plancheck.model.*;
@@ -191,7 +191,7 @@ class HostileInputTest {
     @Test
     void aConditionThatThrowsNamesTheRulesFileNotACrash() {
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
+        Path plan = TestSupport.copyRulesAndPlan(rules);
         TestSupport.write(rules.resolve("judging/zz-div.drl"), """
                 package plancheck.rules;
                 import java.math.BigDecimal; import plancheck.model.*;

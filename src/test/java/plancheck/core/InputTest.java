@@ -86,7 +86,7 @@ class InputTest {
         assertTrue(err.contains("/indicators/0/value: expected a number, found string \"41.6\""), err);
         assertTrue(err.contains("/indicators/1/unit: missing \"unit\""), err);
         assertTrue(err.contains("/indicators/2/id: unknown indicator id \"grain_capacty\"; did you mean \"grain_capacity\"?"), err);
-        assertTrue(err.contains("5 problem(s)"), err);
+        assertTrue(err.contains("发现5个问题"), err);
         assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
     }
 
@@ -133,6 +133,7 @@ class InputTest {
                 "{\"region\": \"梁平区\", \"year\": 2026, \"indicators\": []}");
         String[] r = check(a, b);
         assertEquals("2", r[0]);
-        assertTrue(r[2].contains("different regions"), r[2]);
+        assertTrue(r[2].contains("b.json: /region: 地区“梁平区”不在任何规划的适用范围内"), r[2]);
+        assertTrue(r[2].contains("现有规划适用于：垫江县 (plans/dianjiang-15th)"), r[2]);
     }
 }

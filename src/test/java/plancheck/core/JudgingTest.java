@@ -144,8 +144,7 @@ class JudgingTest {
         assertEquals("co2_intensity_reduction.target", pending.details().get("parameter"));
 
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
-        Path params = rules.resolve("parameters.yaml");
+        Path params = TestSupport.copyRulesAndPlan(rules).resolve("parameters.yaml");
         String text = Files.readString(params).replaceFirst(
                 "(id: co2_intensity_reduction.target\\n\\s+value:) null", "$1 3.5");
         Files.writeString(params, text);

@@ -23,7 +23,7 @@ class RulesFolderTest {
     @Test
     void aDrlFileDroppedIntoTheRulesFolderIsPickedUp() {
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
+        Path plan = TestSupport.copyRulesAndPlan(rules);
         TestSupport.write(rules.resolve("extra/grain-trend.drl"), """
                 package plancheck.rules;
                 import plancheck.model.*;
@@ -56,7 +56,7 @@ class RulesFolderTest {
     @Test
     void aDrlSyntaxErrorStopsTheRunWithFileAndLine() {
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
+        Path plan = TestSupport.copyRulesAndPlan(rules);
         TestSupport.write(rules.resolve("judging/broken.drl"), """
                 package plancheck.rules;
                 import plancheck.model.*;
@@ -78,8 +78,8 @@ class RulesFolderTest {
     @Test
     void aBrokenCatalogueEntryIsReported() {
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
-        TestSupport.write(rules.resolve("catalogue/extra.yaml"), """
+        Path plan = TestSupport.copyRulesAndPlan(rules);
+        TestSupport.write(plan.resolve("catalogue/extra.yaml"), """
                 targets:
                   - id: grain_capacity
                     name: {zh: 重复, en: duplicate}
@@ -102,7 +102,7 @@ class RulesFolderTest {
     @Test
     void aMessageKeyThatDoesNotExistIsARuleDefect() {
         Path rules = dir.resolve("rules");
-        TestSupport.copyTree(Path.of("rules"), rules);
+        Path plan = TestSupport.copyRulesAndPlan(rules);
         TestSupport.write(rules.resolve("extra/typo.drl"), """
                 package plancheck.rules;
                 import plancheck.model.*;

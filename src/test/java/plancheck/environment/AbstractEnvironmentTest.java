@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.io.TempDir;
 
 import plancheck.TestSupport;
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.Status;
 
@@ -136,11 +136,10 @@ abstract class AbstractEnvironmentTest {
         return Pipeline.check(rules, List.of(files)).report().findings();
     }
 
-    /** A copy of the rules folder with parameter values set ("id", "value" pairs) in parameters.yaml. */
+    /** A copy of the rules folder and plan with the plan's parameter values set ("id", "value" pairs). */
     Path rulesWith(String... idValue) throws IOException {
-        Path copy = dir.resolve("rules-copy");
-        TestSupport.copyTree(Path.of("rules"), copy);
-        Path p = copy.resolve("parameters.yaml");
+        Path copy = dir.resolve("rules-copy").resolve("rules");
+        Path p = TestSupport.copyRulesAndPlan(copy).resolve("parameters.yaml");
         String text = Files.readString(p, StandardCharsets.UTF_8);
         for (int i = 0; i < idValue.length; i += 2) {
             String marker = "- id: " + idValue[i] + "\n    value: null";

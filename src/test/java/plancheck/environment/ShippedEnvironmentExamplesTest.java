@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.Status;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
 import plancheck.model.Finding;

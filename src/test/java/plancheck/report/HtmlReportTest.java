@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 
 /**
@@ -31,7 +31,7 @@ import plancheck.model.Finding;
  */
 class HtmlReportTest {
 
-    static Pipeline.Checked checked;
+    static plancheck.app.Checked checked;
     static String html;
 
     @BeforeAll

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Evidence;
 import plancheck.model.Finding;
 import plancheck.model.Status;

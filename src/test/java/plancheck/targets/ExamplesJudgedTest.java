@@ -13,14 +13,14 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.PlanTarget;
 import plancheck.model.Status;
 
 /**
  * The shipped example submissions (facts/) give a judged verdict — PASS, WARNING or VIOLATION, not
- * NO_DATA — in 2026 and 2027 for every target of rules/catalogue/economy.yaml and livelihood.yaml (the
+ * NO_DATA — in 2026 and 2027 for every target of plans/dianjiang-15th/catalogue/economy.yaml and livelihood.yaml (the
  * three mortality rates excepted: their examples belong to the health-safety rules), and every area of
  * the catalogue has at least one judged finding. The share for the whole catalogue is printed.
  */

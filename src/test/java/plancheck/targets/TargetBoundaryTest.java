@@ -25,7 +25,7 @@ import plancheck.model.PlanTarget;
 import plancheck.model.Status;
 
 /**
- * A boundary test for every encoded target of the catalogue (rules/catalogue/*.yaml), with the plan's
+ * A boundary test for every encoded target of the catalogue (plans/dianjiang-15th/catalogue/*.yaml), with the plan's
  * own numbers: for each target the submitted values are derived from the catalogue (the 2030 target,
  * the 2025 value, the comparator) and the verdict is checked on both sides of the boundary — the value
  * that just meets what the year must reach is PASS, the value just short of it is WARNING (VIOLATION

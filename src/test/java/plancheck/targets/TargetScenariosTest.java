@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.load.RulesLoader;
 import plancheck.model.Finding;
 import plancheck.model.Status;

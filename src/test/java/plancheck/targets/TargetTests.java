@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import plancheck.cli.Pipeline;
+import plancheck.app.Pipeline;
 import plancheck.engine.RuleEngine;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;

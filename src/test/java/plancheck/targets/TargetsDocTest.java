@@ -72,13 +72,13 @@ class TargetsDocTest {
 
     @Test
     void anEncodedTargetCannotAlsoBeListedAsNotEncoded(@TempDir Path dir) throws Exception {
-        copy(TargetTests.RULES, dir);
-        Path inv = dir.resolve("inventory/not-encoded.yaml");
+        Path plan = plancheck.TestSupport.copyRulesAndPlan(dir.resolve("rules"));
+        Path inv = plan.resolve("inventory/not-encoded.yaml");
         Files.writeString(inv, Files.readString(inv, StandardCharsets.UTF_8)
                 .replace("  - id: hundred_billion_clusters", "  - id: gdp"), StandardCharsets.UTF_8);
-        InputException e = assertThrows(InputException.class, () -> TargetInventory.read(dir));
+        InputException e = assertThrows(InputException.class, () -> TargetInventory.read(dir.resolve("rules")));
         assertTrue(e.problems().toString().contains("'gdp' is a catalogue target"), e.problems().toString());
-        assertEquals(2, Main.execute("targets", "--rules", dir.toString()));
+        assertEquals(2, Main.execute("targets", "--rules", dir.resolve("rules").toString()));
     }
 
     @Test
@@ -95,19 +95,6 @@ class TargetsDocTest {
             return ((int[]) m.invoke(null, clause))[0];
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void copy(Path from, Path to) throws java.io.IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package plancheck.report;
+package plancheck.load;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +22,12 @@ public final class Versions {
 
     /** @return plancheck's version, e.g. 0.1.0 */
     public static String plancheck() { return P.getProperty("plancheck", "unknown"); }
+
+    /**
+     * @return an identifier of this build (version and build time): compiled rules cached by one build
+     *         are not reused by another, whose model classes may differ
+     */
+    public static String build() { return plancheck() + "@" + P.getProperty("built", "unknown"); }
 
     /** @return the Drools version, e.g. 10.2.0 */
     public static String drools() { return P.getProperty("drools", "unknown"); }

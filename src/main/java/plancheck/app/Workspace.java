@@ -1,0 +1,204 @@
+package plancheck.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import plancheck.engine.Checker;
+import plancheck.engine.CompiledRules;
+import plancheck.engine.RuleDefectException;
+import plancheck.engine.RuleEngine;
+import plancheck.i18n.Msg;
+import plancheck.load.InputException;
+import plancheck.load.InputProblem;
+import plancheck.load.PlanFolders;
+import plancheck.load.RuleSet;
+import plancheck.load.RulesLoader;
+import plancheck.load.Submission;
+import plancheck.load.SubmissionReader;
+import plancheck.model.PlanTarget;
+import plancheck.report.Report;
+
+/**
+ * The rules compiled once with the plans they judge: the one door of the command line and the service
+ * into plancheck. Open it once (the rules are compiled, or reused compiled, see {@link CompiledRules});
+ * then check any number of submissions: each submission is judged against the plan that covers its
+ * region ({@code regions} of the plan's plan.yaml).
+ */
+public final class Workspace {
+
+    private final RuleEngine engine;
+    private final Map<String, RuleEngine> byRegion;
+    private final List<RuleSet> plans;
+
+    private Workspace(RuleEngine engine, Map<String, RuleEngine> byRegion, List<RuleSet> plans) {
+        this.engine = engine;
+        this.byRegion = byRegion;
+        this.plans = plans;
+    }
+
+    /**
+     * @param rulesDir the rules folder
+     * @param plans    a plan folder, a folder of plan folders, or null: the rules folder itself when it
+     *                 holds a plan, else the plans folder beside it
+     * @return the workspace
+     * @throws InputException rules or plans that do not load or compile, no plan, or one region in two plans
+     * @throws IOException    a folder that cannot be read
+     */
+    public static Workspace open(Path rulesDir, Path plans) throws InputException, IOException {
+        return open(rulesDir, plans, CompiledRules.fromEnvironment());
+    }
+
+    /** The same with the cache of compiled rules given. */
+    public static Workspace open(Path rulesDir, Path plans, CompiledRules cache) throws InputException, IOException {
+        List<Path> dirs;
+        if (plans == null && PlanFolders.isPlan(rulesDir)) {
+            dirs = List.of(rulesDir);
+        } else {
+            dirs = PlanFolders.list(plans == null ? PlanFolders.besideRules(rulesDir) : plans);
+            if (dirs.isEmpty()) {
+                PlanFolders.planFor(rulesDir, plans); // throws the message for "no plan"
+            }
+        }
+        List<RuleSet> sets = new ArrayList<>();
+        for (Path d : dirs) {
+            sets.add(RulesLoader.load(rulesDir, d));
+        }
+        RuleEngine first = RuleEngine.compile(sets.get(0), cache);
+        Map<String, RuleEngine> byRegion = new TreeMap<>();
+        Map<String, RuleSet> owner = new TreeMap<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (RuleSet rs : sets) {
+            RuleEngine e = rs == sets.get(0) ? first : first.withData(rs);
+            for (String region : rs.regions()) {
+                RuleSet prev = owner.putIfAbsent(region, rs);
+                if (prev != null) {
+                    problems.add(new InputProblem(rs.planDir() + "/plan.yaml", 0, 0, "/regions",
+                            Msg.text("app.region-in-two-plans", "region", region, "other", prev.planDir())));
+                }
+                byRegion.put(region, e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return new Workspace(first, Map.copyOf(byRegion), List.copyOf(sets));
+    }
+
+    /**
+     * @param engine compiled rules with one plan's data
+     * @return a workspace that judges the regions of that plan
+     */
+    public static Workspace of(RuleEngine engine) {
+        Map<String, RuleEngine> byRegion = new TreeMap<>();
+        engine.rules().regions().forEach(r -> byRegion.put(r, engine));
+        return new Workspace(engine, Map.copyOf(byRegion), List.of(engine.rules()));
+    }
+
+    /** @return the compiled rules with the first plan's data */
+    public RuleEngine engine() { return engine; }
+
+    /** @return every plan, in folder order */
+    public List<RuleSet> plans() { return plans; }
+
+    /** @return the compiled rules with the data of the plan that covers a region, or null */
+    public RuleEngine engineFor(String region) { return byRegion.get(region); }
+
+    /**
+     * Reads, validates and checks submissions of one region.
+     *
+     * @param paths submission files or folders
+     * @return the report
+     * @throws InputException      bad submissions, a region no plan covers, several regions (exit 2)
+     * @throws RuleDefectException rules that misbehave at run time (exit 2)
+     * @throws IOException         unreadable files
+     */
+    public Checked check(List<Path> paths) throws InputException, RuleDefectException, IOException {
+        return checkSubmissions(read(paths));
+    }
+
+    /**
+     * Reads and validates submissions (every problem of every file at once).
+     *
+     * @param paths submission files or folders
+     * @return the submissions
+     * @throws InputException bad submissions, or a region no plan covers
+     * @throws IOException    unreadable files
+     */
+    public List<Submission> read(List<Path> paths) throws InputException, IOException {
+        Set<String> ids = new TreeSet<>();
+        int lastYear = 0;
+        for (RuleSet rs : plans) {
+            rs.targets().stream().map(PlanTarget::id).forEach(ids::add);
+            lastYear = Math.max(lastYear, rs.targetYear());
+        }
+        List<Submission> subs = new SubmissionReader(ids, lastYear).readAll(SubmissionReader.expand(paths));
+        List<InputProblem> problems = new ArrayList<>();
+        for (Submission s : subs) {
+            RuleEngine e = byRegion.get(s.region());
+            if (e == null) {
+                problems.add(new InputProblem(s.file(), 0, 0, "/region", Msg.text("app.region-not-covered",
+                        "region", plancheck.model.Bounded.cut(s.region()), "covered", covered())));
+                continue;
+            }
+            if (plans.size() > 1) {
+                Set<String> own = new TreeSet<>();
+                e.rules().targets().forEach(t -> own.add(t.id()));
+                for (Submission.IndicatorValue v : s.indicators()) {
+                    if (!own.contains(v.id())) {
+                        problems.add(new InputProblem(s.file(), 0, 0, v.pointer() + "/id", Msg.text(
+                                "app.indicator-not-in-plan", "id", v.id(), "plan", e.rules().planDir())));
+                    }
+                }
+                if (s.year() > e.rules().targetYear()) {
+                    problems.add(new InputProblem(s.file(), 0, 0, "/year", Msg.text("app.year-after-plan",
+                            "year", s.year(), "plan", e.rules().planDir(), "targetYear", e.rules().targetYear())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return subs;
+    }
+
+    /** @return "垫江县 (plans/dianjiang-15th)" for every region, at most ten */
+    private String covered() {
+        Map<String, String> m = new LinkedHashMap<>();
+        byRegion.forEach((r, e) -> m.put(r, e.rules().planDir()));
+        List<String> l = new ArrayList<>();
+        m.entrySet().stream().limit(10).forEach(e -> l.add(e.getKey() + " (" + e.getValue() + ")"));
+        return String.join(", ", l) + (m.size() > 10 ? ", … (" + m.size() + ")" : "");
+    }
+
+    /**
+     * Checks validated submissions of one region against the plan that covers it.
+     *
+     * @param subs submissions, all of one region (at least one)
+     * @return the report
+     * @throws InputException      submissions of several regions, or of a region no plan covers
+     * @throws RuleDefectException rules that misbehave at run time
+     */
+    public Checked checkSubmissions(List<Submission> subs) throws InputException, RuleDefectException {
+        TreeSet<String> regions = new TreeSet<>();
+        subs.forEach(s -> regions.add(s.region()));
+        RuleEngine e = regions.size() == 1 ? byRegion.get(regions.first()) : engine;
+        if (e == null) {
+            e = engine; // read() refuses such submissions; callers that build submissions get Checker's message
+        }
+        Checker.Result res = Checker.check(e, subs);
+        RuleSet rules = e.rules();
+        TreeMap<String, String> inputs = new TreeMap<>();
+        subs.forEach(s -> inputs.put(s.file(), s.sha256()));
+        Report report = new Report(rules.planId(), rules.baseYear(), rules.targetYear(), res.region(), inputs,
+                rules.combinedSha256(), rules.files(), res.outcome().firings(), res.outcome().findings(),
+                rules.dir(), rules.planDir());
+        return new Checked(report, rules);
+    }
+}

@@ -1,0 +1,40 @@
+package plancheck.model;
+
+/**
+ * Keeps what a message quotes from user input short: a value is shown by a prefix of at most
+ * {@link #MAX} characters, with its full length when cut, so that a huge value cannot make a huge
+ * message.
+ */
+public final class Bounded {
+    private Bounded() {}
+
+    /** The most characters of a value a message shows. */
+    public static final int MAX = 60;
+
+    /**
+     * @param value text taken from the input (null allowed)
+     * @return the text in quotes, cut to {@link #MAX} characters with "…(N chars)" when longer
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return "\"" + cut(value) + "\"";
+    }
+
+    /**
+     * @param value text taken from the input (null allowed)
+     * @return the text cut to {@link #MAX} characters (code points) with "…(N chars)" when longer
+     */
+    public static String cut(String value) {
+        if (value == null) {
+            return "null";
+        }
+        int n = value.codePointCount(0, value.length());
+        if (n <= MAX) {
+            return value;
+        }
+        int end = value.offsetByCodePoints(0, MAX);
+        return value.substring(0, end) + "…(" + n + " chars)";
+    }
+}
