@@ -132,13 +132,36 @@ public final class Workspace {
      * @throws IOException    unreadable files
      */
     public List<Submission> read(List<Path> paths) throws InputException, IOException {
+        List<Submission> subs = reader().readAll(SubmissionReader.expand(paths));
+        validate(subs);
+        return subs;
+    }
+
+    /**
+     * Reads and validates one submission from bytes (an upload), with the same messages as a file.
+     *
+     * @param name  the file's name, shown in messages
+     * @param bytes its content
+     * @return the submission
+     * @throws InputException every structural problem, or a region no plan covers
+     */
+    public Submission readUpload(String name, byte[] bytes) throws InputException {
+        Submission s = reader().readOne(name, bytes);
+        validate(List.of(s));
+        return s;
+    }
+
+    private SubmissionReader reader() {
         Set<String> ids = new TreeSet<>();
         int lastYear = 0;
         for (RuleSet rs : plans) {
             rs.targets().stream().map(PlanTarget::id).forEach(ids::add);
             lastYear = Math.max(lastYear, rs.targetYear());
         }
-        List<Submission> subs = new SubmissionReader(ids, lastYear).readAll(SubmissionReader.expand(paths));
+        return new SubmissionReader(ids, lastYear);
+    }
+
+    private void validate(List<Submission> subs) throws InputException {
         List<InputProblem> problems = new ArrayList<>();
         for (Submission s : subs) {
             RuleEngine e = byRegion.get(s.region());
@@ -165,7 +188,6 @@ public final class Workspace {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return subs;
     }
 
     /** @return "垫江县 (plans/dianjiang-15th)" for every region, at most ten */

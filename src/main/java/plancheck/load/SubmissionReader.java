@@ -123,9 +123,28 @@ public final class SubmissionReader {
         return out;
     }
 
+    /**
+     * Reads one submission from bytes (e.g. a file uploaded to the service), named {@code file} in every
+     * message, with the same validation as a file on disk.
+     *
+     * @param file  the name shown in messages and recorded as the evidence's input
+     * @param bytes the file's bytes
+     * @return the submission
+     * @throws InputException listing every structural problem
+     */
+    public Submission readOne(String file, byte[] bytes) throws InputException {
+        Submission s = read(file, bytes);
+        if (!problems.isEmpty() || s == null) {
+            throw new InputException(List.copyOf(problems));
+        }
+        return s;
+    }
+
     private Submission read(Path f) throws IOException {
-        String file = Paths2.display(f);
-        byte[] bytes = Files.readAllBytes(f);
+        return read(Paths2.display(f), Files.readAllBytes(f));
+    }
+
+    private Submission read(String file, byte[] bytes) {
         LocatedJson doc;
         int before = problems.size();
         try {
@@ -137,6 +156,9 @@ public final class SubmissionReader {
             return null;
         } catch (java.nio.charset.CharacterCodingException e) {
             problems.add(new InputProblem(file, 0, 0, "", "not UTF-8 text (submissions are UTF-8, contract §2)"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new InputProblem(file, 0, 0, "", "cannot be read: " + e.getMessage()));
             return null;
         }
         Ctx c = new Ctx(file, doc);

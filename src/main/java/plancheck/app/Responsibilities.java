@@ -1,0 +1,123 @@
+package plancheck.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import plancheck.i18n.Msg;
+import plancheck.load.InputProblem;
+import plancheck.load.RuleSet;
+import plancheck.load.Submission;
+
+/**
+ * Which bureau files which indicators and records of a plan: the plan folder's
+ * {@code responsible-units.yaml} ({@code bureaus: [{id, name, indicators: [...], records: [...]}]}).
+ *
+ * <p>This is the one place the service asks "may this bureau file this?"; the format is read here only,
+ * so that another source of responsible units (e.g. the bureaus' workbooks) replaces this class alone.
+ * Without the file, no bureau is known and every bureau upload is refused.
+ */
+public final class Responsibilities {
+
+    /** Record kinds of a submission, by their key in the JSON format (contract §2). */
+    public static final List<String> RECORD_KINDS = List.of("waterSamples", "airDaily", "accidents", "energyUse",
+            "cropOutput");
+
+    /** One bureau. */
+    public record Bureau(String id, String name, Set<String> indicators, Set<String> records) {}
+
+    private final Map<String, Bureau> bureaus;
+    private final Map<String, String> ownerOfIndicator = new LinkedHashMap<>();
+    private final Map<String, String> ownerOfRecord = new LinkedHashMap<>();
+
+    private Responsibilities(Map<String, Bureau> bureaus) {
+        this.bureaus = bureaus;
+        bureaus.values().forEach(b -> {
+            b.indicators().forEach(i -> ownerOfIndicator.putIfAbsent(i, b.id()));
+            b.records().forEach(r -> ownerOfRecord.putIfAbsent(r, b.id()));
+        });
+    }
+
+    /** @return the responsible units of a plan (empty when its folder has no responsible-units.yaml) */
+    @SuppressWarnings("unchecked")
+    public static Responsibilities of(RuleSet plan) {
+        Map<String, Bureau> m = new LinkedHashMap<>();
+        Object doc = plan.extra().get(plan.planDir() + "/responsible-units.yaml");
+        if (doc instanceof Map<?, ?> root && root.get("bureaus") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> b && b.get("id") instanceof String id) {
+                    m.put(id, new Bureau(id, String.valueOf(b.get("name")), strings(b.get("indicators")),
+                            strings(b.get("records"))));
+                }
+            }
+        }
+        return new Responsibilities(Map.copyOf(m));
+    }
+
+    private static Set<String> strings(Object o) {
+        Set<String> s = new TreeSet<>();
+        if (o instanceof List<?> l) {
+            l.forEach(x -> s.add(String.valueOf(x)));
+        }
+        return Set.copyOf(s);
+    }
+
+    /** @return every bureau, by id */
+    public List<Bureau> bureaus() {
+        return bureaus.values().stream().sorted(java.util.Comparator.comparing(Bureau::id)).toList();
+    }
+
+    /** @return the bureau, or null */
+    public Bureau bureau(String id) {
+        return bureaus.get(id);
+    }
+
+    /** @return the bureau responsible for an indicator, or null */
+    public String ownerOf(String indicator) {
+        return ownerOfIndicator.get(indicator);
+    }
+
+    /**
+     * @param bureau the filing bureau's id
+     * @param s      its submission
+     * @return one problem per indicator or record kind the bureau is not responsible for, naming it and
+     *         its responsible bureau (empty: it may file the whole submission)
+     */
+    public List<InputProblem> refusals(String bureau, Submission s) {
+        List<InputProblem> out = new ArrayList<>();
+        Bureau b = bureaus.get(bureau);
+        String name = b == null ? bureau : b.name();
+        for (Submission.IndicatorValue v : s.indicators()) {
+            if (b != null && b.indicators().contains(v.id())) {
+                continue;
+            }
+            String owner = ownerOfIndicator.get(v.id());
+            out.add(new InputProblem(s.file(), 0, 0, v.pointer() + "/id", owner == null
+                    ? Msg.text("service.indicator-no-bureau", "id", v.id(), "bureau", name)
+                    : Msg.text("service.indicator-of-other-bureau", "id", v.id(), "bureau", name,
+                            "owner", bureaus.get(owner).name())));
+            if (out.size() >= 50) {
+                return out;
+            }
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("waterSamples", s.water().size());
+        counts.put("airDaily", s.air().size());
+        counts.put("accidents", s.accidents().size());
+        counts.put("energyUse", s.energy().size());
+        counts.put("cropOutput", s.crops().size());
+        counts.forEach((kind, n) -> {
+            if (n > 0 && (b == null || !b.records().contains(kind))) {
+                String owner = ownerOfRecord.get(kind);
+                out.add(new InputProblem(s.file(), 0, 0, "/" + kind, owner == null
+                        ? Msg.text("service.records-no-bureau", "kind", kind, "bureau", name)
+                        : Msg.text("service.records-of-other-bureau", "kind", kind, "bureau", name,
+                                "owner", bureaus.get(owner).name())));
+            }
+        });
+        return out;
+    }
+}
