@@ -111,6 +111,9 @@ public final class Filings {
     public record HistoryRow(Revision revision, BigDecimal value, String unit, String note, boolean current) {}
 
     private static final int MAX_HISTORY = 500;
+    private static final int FILING_WAIT_SECONDS = 120;
+
+    private final java.util.concurrent.locks.ReentrantLock filing = new java.util.concurrent.locks.ReentrantLock(true);
 
     private final RevisionStore store;
     private final RulesVersions rules;
@@ -186,6 +189,7 @@ public final class Filings {
                 address, act.version().id());
         Object[] out = new Object[2];
         Revision r;
+        lockFiling();
         try {
             r = store.append(n, base, AuditEntry.of(who.username(), "file", who.bureau() + " " + s.year(),
                     name + " sha256 " + n.sha256().substring(0, 12), address), (stored, view) -> {
@@ -197,6 +201,8 @@ public final class Filings {
                     });
         } catch (RevisionStore.CheckFailedException e) {
             throw rethrow(e);
+        } finally {
+            filing.unlock();
         }
         State st = (State) out[0];
         Checked c = (Checked) out[1];
@@ -219,11 +225,31 @@ public final class Filings {
         byte[] none = new byte[0];
         NewRevision n = new NewRevision(region, who.bureau(), year, Revision.WITHDRAWN, null, "-", "application/json",
                 none, Paths2.sha256(none), who.username(), address, act.version().id());
+        lockFiling();
         try {
             return store.append(n, base, AuditEntry.of(who.username(), "withdraw", who.bureau() + " " + year, "", address),
                     (stored, view) -> "withdrawn");
         } catch (RevisionStore.CheckFailedException e) {
             throw new IllegalStateException(e.getCause());
+        } finally {
+            filing.unlock();
+        }
+    }
+
+    /**
+     * Filings of this process take turns (first come, first served) before they ask the database for its
+     * lock: revisions are numbered and checked one at a time, so each is checked against exactly the state
+     * it joins; waiting here holds no database connection.
+     */
+    private void lockFiling() {
+        try {
+            if (!filing.tryLock(FILING_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new StoreUnavailableException(new java.util.concurrent.TimeoutException(
+                        "no turn to file within " + FILING_WAIT_SECONDS + " s"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException(e);
         }
     }
 

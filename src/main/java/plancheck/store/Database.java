@@ -26,9 +26,10 @@ public final class Database implements AutoCloseable {
 
     /** @return the JDBC URL of the embedded default: an H2 database in files under {@code dataDir/db/} */
     public static String embeddedUrl(Path dataDir) {
-        // WRITE_DELAY=0: a commit is written to the file before it is acknowledged (kill -9 loses nothing acknowledged)
+        // WRITE_DELAY=0: a commit is written to the file before it is acknowledged (kill -9 loses nothing
+        // acknowledged); LOCK_TIMEOUT: filings from several processes wait for the numbering lock in turn
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve("plancheck")
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=120000";
     }
 
     /**
