@@ -410,8 +410,8 @@ final class Pages {
                 row.put("href", f == null ? null : "/finding?year=" + year + "&indicator=" + enc(ind) + "&subject="
                         + enc(f.subject()) + "&rule=" + enc(f.rule()));
                 targets.add(row);
-                if (!filed.contains(ind)) {
-                    todo.add(row);
+                if (!filed.contains(ind) && (f == null || f.status() == Status.NO_DATA)) {
+                    todo.add(row); // neither filed nor derived from the bureau's records (e.g. accidents[])
                 }
             }
             v.put("targets", targets);

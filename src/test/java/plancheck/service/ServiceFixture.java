@@ -127,6 +127,11 @@ final class ServiceFixture implements AutoCloseable {
     }
 
     Res send(String method, String path, String token, byte[] body, String... headers) {
+        return send(base, method, path, token, body, headers);
+    }
+
+    /** One request to a service at {@code base} (this JVM's or another process's). */
+    static Res send(String base, String method, String path, String token, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
