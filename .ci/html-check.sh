@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Opens reports/report.html in headless Chromium: fails on any console message of level error (or any
 # blocked request: the page must need no network and no script), and writes a screenshot.
-# Installs Chromium (and CJK fonts, so the Chinese page renders) from Debian's packages when missing.
+# Installs Chromium, its WebDriver (chromium-driver, for the service's browser tests) and CJK fonts (so the
+# Chinese page renders) from Debian's packages when missing.
 #   usage: .ci/html-check.sh [REPORT_HTML] [SCREENSHOT_PNG]
 #          .ci/html-check.sh --install      (only install Chromium and the fonts, e.g. before mvn verify,
 #                                            so that HtmlReportTest opens the page in Chromium too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-cjk fontconfig >/dev/null
 fi
 if [ "${1:-}" = "--install" ]; then
-  echo "html-check: $(/usr/bin/chromium --version 2>/dev/null | head -1) installed"
+  echo "html-check: $(/usr/bin/chromium --version 2>/dev/null | head -1) and $(/usr/bin/chromedriver --version 2>/dev/null | head -1) installed"
   exit 0
 fi
 html="${1:-reports/report.html}"

@@ -272,7 +272,8 @@ public final class RulesVersions {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it (temporary folders of the service and its benchmark). */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

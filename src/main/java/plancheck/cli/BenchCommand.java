@@ -28,7 +28,8 @@ import plancheck.report.MarkdownReport;
  * Wall time of the whole command, JVM start included, is measured outside (see README).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure rule compilation, checking and report rendering; print the figures.")
+        description = "Measure rule compilation, checking and report rendering; print the figures.",
+        subcommands = BenchServeCommand.class)
 public final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -37,11 +38,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "measured runs after warm-up (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "submission files or folders")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "submission files or folders (or the subcommand serve)")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
+        if (paths == null || paths.isEmpty()) {
+            System.err.println("plancheck bench: expected PATH... (submission files or folders), or bench serve");
+            return Main.EXIT_INPUT;
+        }
         if (runs < 1) {
             System.err.println("plancheck bench: --runs: expected a whole number ≥ 1, found " + runs);
             return Main.EXIT_INPUT;

@@ -97,6 +97,16 @@ public final class Server implements AutoCloseable {
         return s;
     }
 
+    /** @return the active rules version's workspace (compiled once; for the benchmark's baseline) */
+    public plancheck.app.Workspace workspace() {
+        return rules.active().workspace();
+    }
+
+    /** @return "h2" or "postgresql" */
+    public String databaseVendor() {
+        return db.vendor();
+    }
+
     /** @return the port listened on */
     public int port() {
         return app.port();

@@ -17,15 +17,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -200,50 +197,19 @@ final class ServiceFixture implements AutoCloseable {
         }
     }
 
-    /**
-     * One bureau's examples of a year merged into one submission (the service keeps one file per bureau and
-     * year): the lists of every example-&lt;bureau&gt;*.json of that year concatenated.
-     */
+    /** One bureau's examples of a year merged into one submission (see {@link plancheck.cli.BenchServeCommand#merged}). */
     static byte[] merged(int year, String bureauFilePrefix) {
-        try (var files = Files.list(Path.of("facts", String.valueOf(year)))) {
-            List<Path> ps = files.filter(p -> p.getFileName().toString().startsWith("example-" + bureauFilePrefix))
-                    .sorted().toList();
-            ObjectNode out = null;
-            for (Path p : ps) {
-                ObjectNode n = (ObjectNode) JSON.readTree(p.toFile());
-                if (out == null) {
-                    out = n;
-                    continue;
-                }
-                Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    if (e.getValue().isArray()) {
-                        JsonNode cur = out.get(e.getKey());
-                        if (cur == null) {
-                            out.set(e.getKey(), e.getValue());
-                        } else {
-                            ((ArrayNode) cur).addAll((ArrayNode) e.getValue());
-                        }
-                    }
-                }
-            }
-            if (out == null) {
+        try {
+            byte[] b = plancheck.cli.BenchServeCommand.merged(Path.of("facts", String.valueOf(year)), bureauFilePrefix);
+            if (b == null) {
                 throw new AssertionError("no example-" + bureauFilePrefix + "*.json in facts/" + year);
             }
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out);
+            return b;
         } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
 
     /** Bureau ids (responsible-units.yaml) → the prefix of their example files in facts/. */
-    static final Map<String, String> EXAMPLES = Map.ofEntries(
-            Map.entry("agriculture", "agriculture-bureau"), Map.entry("civil-affairs", "civil-affairs-bureau"),
-            Map.entry("commerce", "commerce-bureau"), Map.entry("culture-tourism", "culture-tourism-bureau"),
-            Map.entry("development", "development-bureau"), Map.entry("education", "education-bureau"),
-            Map.entry("environment", "environment-"), Map.entry("health", "health-bureau"),
-            Map.entry("housing-urban", "housing-urban-bureau"), Map.entry("human-resources", "human-resources-bureau"),
-            Map.entry("petition", "petition-bureau"), Map.entry("safety", "safety-bureau"),
-            Map.entry("stats", "stats-bureau"));
+    static final Map<String, String> EXAMPLES = plancheck.cli.BenchServeCommand.EXAMPLES;
 }
