@@ -53,6 +53,9 @@ public final class Database implements AutoCloseable {
         c.setValidationTimeout(2_000);
         c.setInitializationFailTimeout(10_000);
         c.setAutoCommit(true);
+        if (vendor.equals("h2")) {
+            c.setExceptionOverrideClassName(H2ConnectionErrors.class.getName());
+        }
         if (vendor.equals("postgresql")) {
             c.addDataSourceProperty("connectTimeout", "5");
             c.addDataSourceProperty("socketTimeout", "60");
