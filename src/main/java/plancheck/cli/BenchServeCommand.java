@@ -79,11 +79,11 @@ public final class BenchServeCommand implements Callable<Integer> {
 
     /** Bureau ids of plans/dianjiang-15th/responsible-units.yaml → the name prefix of their example files. */
     public static final Map<String, String> EXAMPLES = Map.ofEntries(
-            Map.entry("agriculture", "agriculture-bureau"), Map.entry("civil-affairs", "civil-affairs-bureau"),
-            Map.entry("commerce", "commerce-bureau"), Map.entry("culture-tourism", "culture-tourism-bureau"),
+            Map.entry("agriculture", "agriculture-bureau"), Map.entry("civil_affairs", "civil-affairs-bureau"),
+            Map.entry("commerce", "commerce-bureau"), Map.entry("culture_tourism", "culture-tourism-bureau"),
             Map.entry("development", "development-bureau"), Map.entry("education", "education-bureau"),
             Map.entry("environment", "environment-"), Map.entry("health", "health-bureau"),
-            Map.entry("housing-urban", "housing-urban-bureau"), Map.entry("human-resources", "human-resources-bureau"),
+            Map.entry("housing", "housing-urban-bureau"), Map.entry("human_resources", "human-resources-bureau"),
             Map.entry("petition", "petition-bureau"), Map.entry("safety", "safety-bureau"),
             Map.entry("stats", "stats-bureau"));
 

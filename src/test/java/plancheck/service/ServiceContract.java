@@ -207,7 +207,7 @@ abstract class ServiceContract {
 
     @Test
     void aRevisionShowsWhatItChangedInValuesAndVerdicts() throws Exception {
-        String hr = svc.account("hr1", "bureau", "human-resources");
+        String hr = svc.account("hr1", "bureau", "human_resources");
         byte[] a = ServiceFixture.example(2026, "human-resources-bureau");
         ServiceFixture.Res first = svc.file(hr, "hr.json", a);
         assertEquals(201, first.status(), first.text());
@@ -241,7 +241,7 @@ abstract class ServiceContract {
 
     @Test
     void anyPastStatesReportIsReproducedByVerify() throws Exception {
-        String hous = svc.account("housing1", "bureau", "housing-urban");
+        String hous = svc.account("housing1", "bureau", "housing");
         ServiceFixture.Res f = svc.file(hous, "example-housing-urban-bureau.json",
                 ServiceFixture.example(2026, "housing-urban-bureau"));
         assertEquals(201, f.status(), f.text());
