@@ -91,7 +91,7 @@ final class Access {
         }
         String name = "plancheck-" + year + "-r" + st.asOf();
         if (file.equals("bundle.zip")) {
-            ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"" + name + ".zip\"")
+            ctx.contentType("application/zip").header("Content-Disposition", disposition("attachment", name + ".zip"))
                     .result(s.filings.bundle(st, lang));
             return;
         }
@@ -102,13 +102,28 @@ final class Access {
         }
         String type = file.endsWith(".json") ? "application/json" : file.endsWith(".md") ? "text/markdown; charset=utf-8"
                 : "text/html; charset=utf-8";
-        ctx.header("Content-Disposition", (file.endsWith(".html") ? "inline" : "attachment") + "; filename=\""
-                + name + "-" + file + "\"");
+        ctx.header("Content-Disposition", disposition(file.endsWith(".html") ? "inline" : "attachment", name + "-" + file));
         if (file.endsWith(".html")) {
             // the report is one self-contained page: it may load nothing and run nothing
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         }
         ctx.contentType(type).result(b);
+    }
+
+    /**
+     * A Content-Disposition value for any file name: an ASCII fallback and the name itself in RFC 5987's
+     * {@code filename*} (file names of revisions may be Chinese).
+     */
+    static String disposition(String type, String name) {
+        String ascii = name.replaceAll("[^A-Za-z0-9._\\-]", "_");
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Sends a revision's bytes as filed. */
+    static void sendRevision(Server s, Context ctx, Revision r) {
+        ctx.contentType(r.mediaType()).header("Content-Disposition", disposition("attachment", r.label() + "-" + r.fileName()))
+                .header("ETag", "\"" + r.sha256() + "\"").result(s.filings.content(r.id()));
     }
 
     static Account createAccount(Server s, Context ctx, Account admin, String username, String password, String role,

@@ -49,8 +49,7 @@ final class Api {
         j.get("/api/revisions/{id}", ctx -> json(ctx, 200, revision(Access.revision(s, ctx, id(ctx)))));
         j.get("/api/revisions/{id}/content", ctx -> {
             Revision r = Access.revision(s, ctx, id(ctx));
-            ctx.contentType(r.mediaType()).header("Content-Disposition", "attachment; filename=\"" + r.label() + "-"
-                    + r.fileName() + "\"").header("ETag", "\"" + r.sha256() + "\"").result(s.filings.content(r.id()));
+            Access.sendRevision(s, ctx, r);
         });
         j.get("/api/revisions/{id}/diff", ctx -> json(ctx, 200, diff(s.filings.diff(Access.revision(s, ctx, id(ctx))))));
         j.get("/api/state/{year}", this::state);
@@ -141,6 +140,11 @@ final class Api {
         String name = ctx.header("X-File-Name");
         if (name == null || name.isBlank()) {
             name = "upload.json";
+        }
+        try { // headers are ASCII: a Chinese file name comes percent-encoded (UTF-8)
+            name = java.net.URLDecoder.decode(name.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Problems.of(400, "service.bad-request");
         }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {

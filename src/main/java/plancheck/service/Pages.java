@@ -73,8 +73,7 @@ final class Pages {
         j.get("/revisions/{id}", this::revision);
         j.get("/revisions/{id}/file", ctx -> {
             Revision r = Access.revision(s, ctx, Api.id(ctx));
-            ctx.contentType(r.mediaType()).header("Content-Disposition", "attachment; filename=\"" + r.label() + "-"
-                    + r.fileName() + "\"").result(s.filings.content(r.id()));
+            Access.sendRevision(s, ctx, r);
         });
         j.get("/finding", this::finding);
         j.get("/indicators/{id}", this::indicator);
@@ -276,8 +275,11 @@ final class Pages {
         v.put("revisions", st.revisions().stream().map(r -> revisionRow(r, lang)).toList());
         List<Finding> fs = c == null ? List.of() : c.report().findings().stream().filter(f -> f.year() == year).toList();
         v.put("summary", counts(fs));
-        v.put("findings", fs.stream().filter(f -> f.status() != Status.NO_DATA).map(f -> findingRow(f, c, st.asOf(), lang))
-                .toList());
+        // what needs action first: violations, then warnings, then the rest, each in report order
+        List<Status> urgency = List.of(Status.VIOLATION, Status.WARNING, Status.PENDING, Status.PASS, Status.BASELINE);
+        v.put("findings", fs.stream().filter(f -> f.status() != Status.NO_DATA)
+                .sorted(java.util.Comparator.comparingInt(f -> urgency.indexOf(f.status())))
+                .map(f -> findingRow(f, c, st.asOf(), lang)).toList());
         v.put("noData", fs.stream().filter(f -> f.status() == Status.NO_DATA).count());
         v.put("example", c == null || c.report().exampleWarning() == null ? null : c.report().exampleWarning().in(lang));
         v.put("rulesSha", c == null ? "" : c.report().rulesSha().substring(0, 12));

@@ -109,6 +109,17 @@ abstract class ServiceContract {
     }
 
     @Test
+    void aChineseFileNameIsKeptAndDownloadedUnderItsName() {
+        ServiceFixture.Res r = svc.file(safety, java.net.URLEncoder.encode("../应急管理局 2029年.json", StandardCharsets.UTF_8).replace("+", "%20"), ServiceFixture.example(2026, "safety-bureau"));
+        assertEquals(201, r.status(), r.text());
+        assertEquals("应急管理局_2029年.json", r.json().get("revision").get("fileName").asText(), "no folders, no spaces");
+        ServiceFixture.Res d = svc.get("/api/revisions/" + r.json().get("revision").get("id").asLong() + "/content", safety);
+        assertEquals(200, d.status());
+        assertTrue(d.header("Content-Disposition").contains("filename*=UTF-8''r"), d.header("Content-Disposition"));
+        assertTrue(d.header("Content-Disposition").contains(java.net.URLEncoder.encode("应急管理局", StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aBadFileIsRefusedWithLineColumnAndPointerAndNothingIsStored() {
         int before = revisionCount();
         String bad = "{\n  \"region\": \"垫江县\",\n  \"year\": 2026,\n  \"indicators\": [\n"
