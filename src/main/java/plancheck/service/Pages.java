@@ -119,6 +119,7 @@ final class Pages {
             s.store.setPassword(id, Passwords.hash(pw), AuditEntry.of(admin.username(), "account-password",
                     target.username(), "", Server.address(ctx)));
             s.sessions.removeAccount(id);
+            s.sessions.clearName(target.username());
             ctx.redirect("/accounts");
         });
         j.get("/rules", ctx -> rules(ctx, null, 200));

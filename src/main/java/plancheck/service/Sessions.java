@@ -23,6 +23,8 @@ final class Sessions {
     /** Failed logins allowed per name and address within {@link #WINDOW}; then refused until the window passes. */
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Failed logins allowed per name from all addresses together within {@link #WINDOW}. */
+    static final int MAX_FAILURES_PER_NAME = 20;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -80,7 +82,11 @@ final class Sessions {
 
     /** @return seconds to wait before the next try, 0 when a login may be tried now */
     long retryAfter(String name, String address) {
-        Deque<Instant> d = failures.get(key(name, address));
+        return Math.max(wait(key(name, address), MAX_FAILURES), wait(key(name, "*"), MAX_FAILURES_PER_NAME));
+    }
+
+    private long wait(String key, int max) {
+        Deque<Instant> d = failures.get(key);
         if (d == null) {
             return 0;
         }
@@ -89,7 +95,7 @@ final class Sessions {
             while (!d.isEmpty() && d.peekFirst().isBefore(limit)) {
                 d.pollFirst();
             }
-            if (d.size() < MAX_FAILURES) {
+            if (d.size() < max) {
                 return 0;
             }
             return Math.max(1, Duration.between(Instant.now(), d.peekFirst().plus(WINDOW)).toSeconds());
@@ -100,10 +106,15 @@ final class Sessions {
         if (failures.size() > 100_000) {
             failures.clear();
         }
-        Deque<Instant> d = failures.computeIfAbsent(key(name, address), k -> new ArrayDeque<>());
+        record(key(name, address), MAX_FAILURES);
+        record(key(name, "*"), MAX_FAILURES_PER_NAME);
+    }
+
+    private void record(String key, int max) {
+        Deque<Instant> d = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (d) {
             d.addLast(Instant.now());
-            while (d.size() > MAX_FAILURES) {
+            while (d.size() > max) {
                 d.pollFirst();
             }
         }
@@ -111,6 +122,11 @@ final class Sessions {
 
     void succeeded(String name, String address) {
         failures.remove(key(name, address));
+    }
+
+    /** After a password is set by an administrator, the name may be tried again at once. */
+    void clearName(String name) {
+        failures.keySet().removeIf(k -> k.startsWith(name + "\0"));
     }
 
     private static String key(String name, String address) {
