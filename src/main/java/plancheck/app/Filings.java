@@ -180,7 +180,7 @@ public final class Filings {
             throw new InputException(List.of(new InputProblem(name, 0, 0, "", Msg.text("service.json-only"))));
         }
         Submission s = act.workspace().readUpload(name, bytes);
-        List<InputProblem> refusals = act.responsibilities().refusals(who.bureau(), s);
+        List<InputProblem> refusals = act.responsibilities().refusals(who.bureau(), s, bytes);
         if (!refusals.isEmpty()) {
             throw new Refused(refusals);
         }

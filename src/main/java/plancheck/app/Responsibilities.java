@@ -87,6 +87,34 @@ public final class Responsibilities {
      *         its responsible bureau (empty: it may file the whole submission)
      */
     public List<InputProblem> refusals(String bureau, Submission s) {
+        return refusals(bureau, s, null);
+    }
+
+    /**
+     * The same, each problem at its line and column in the file.
+     *
+     * @param bytes the submission's bytes (JSON), or null for pointers only
+     */
+    public List<InputProblem> refusals(String bureau, Submission s, byte[] bytes) {
+        List<InputProblem> out = refusalsAt(bureau, s);
+        if (bytes == null || out.isEmpty()) {
+            return out;
+        }
+        plancheck.load.LocatedJson doc;
+        try {
+            doc = plancheck.load.LocatedJson.parse(bytes, s.file(), new ArrayList<>());
+        } catch (java.io.IOException | RuntimeException e) {
+            return out; // read once already: only the positions would be missing
+        }
+        List<InputProblem> located = new ArrayList<>();
+        for (InputProblem p : out) {
+            int[] at = doc.at(p.pointer());
+            located.add(new InputProblem(p.file(), at[0], at[1], p.pointer(), p.text()));
+        }
+        return located;
+    }
+
+    private List<InputProblem> refusalsAt(String bureau, Submission s) {
         List<InputProblem> out = new ArrayList<>();
         Bureau b = bureaus.get(bureau);
         String name = b == null ? bureau : b.name();

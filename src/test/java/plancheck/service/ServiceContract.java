@@ -145,6 +145,9 @@ abstract class ServiceContract {
         String all = r.json().get("problems").toString();
         assertTrue(all.contains("safety_death_rate") && all.contains("垫江县应急管理局") && all.contains("垫江县生态环境局"), all);
         assertTrue(all.contains("/accidents"), "the records are named too: " + all);
+        JsonNode first = r.json().get("problems").get(0);
+        assertEquals("/indicators/0/id", first.get("pointer").asText());
+        assertTrue(first.get("line").asInt() > 1 && first.get("column").asInt() > 0, "at its line and column: " + first);
         assertEquals(before, revisionCount(), "nothing stored");
         assertTrue(auditActions().stream().anyMatch(a -> a.startsWith("env1 file-refused 127.0.0.1")));
     }
