@@ -41,6 +41,9 @@ final class PointerResolver implements Function<Map<String, Object>, String> {
         String input = String.valueOf(ev.get("input"));
         String pointer = String.valueOf(ev.get("pointer"));
         Path p = Path.of(input);
+        if (CSV_ROWS.matcher(pointer).matches() && (input.endsWith(".csv") || input.endsWith(".csv.gz"))) {
+            return csvRows(p, pointer.substring(5));
+        }
         byte[] bytes = cache.computeIfAbsent(input, k -> {
             try {
                 return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
@@ -74,7 +77,48 @@ final class PointerResolver implements Function<Map<String, Object>, String> {
         }
     }
 
-    /** Finds the entry "id: X" (or "- id: X") and, with a field, that field's line inside the entry. */
+    private static final java.util.regex.Pattern CSV_ROWS = java.util.regex.Pattern.compile("rows \\d+(-\\d+)?(,\\d+(-\\d+)?)*");
+
+    /**
+     * Published rows of a CSV (airDaily[].source.rows, "rows 2-3471"): how many, the first one as
+     * published, and the file's SHA-256 to compare with the one the submission recorded.
+     */
+    private String csvRows(Path p, String ranges) {
+        java.util.TreeSet<Integer> want = new java.util.TreeSet<>();
+        int count = 0;
+        for (String part : ranges.split(",")) {
+            String[] ab = part.split("-");
+            int a = Integer.parseInt(ab[0]);
+            int b = ab.length > 1 ? Integer.parseInt(ab[1]) : a;
+            want.add(a);
+            count += Math.max(0, b - a + 1);
+        }
+        if (!Files.isRegularFile(p)) {
+            return en ? "(file not found)" : "（文件不存在）";
+        }
+        try (java.io.InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(p))) {
+            java.io.InputStream in = p.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
+            java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            String first = null;
+            int n = 0;
+            for (String line = r.readLine(); line != null && first == null; line = r.readLine()) {
+                n++;
+                if (n == want.first()) {
+                    first = line.length() > 160 ? line.substring(0, 157) + "…" : line;
+                }
+            }
+            String sha = Paths2.sha256(p).substring(0, 12);
+            return en ? count + " row(s); row " + want.first() + ": " + first + " (sha256 " + sha + "…)"
+                    : "共" + count + "行；第" + want.first() + "行：" + first + "（sha256 " + sha + "…）";
+        } catch (IOException e) {
+            return (en ? "(unreadable: " : "（无法读取：") + e.getMessage() + (en ? ")" : "）");
+        }
+    }
+
+    /**
+     * Finds the entry "id: X" (or "- id: X") and, with a field, that field's line inside the entry; in
+     * a standards table without ids, the key X (and then the key field below it).
+     */
     private String yaml(String text, String pointer) {
         String id = pointer.contains("/") ? pointer.substring(0, pointer.indexOf('/')) : pointer;
         String field = pointer.contains("/") ? pointer.substring(pointer.indexOf('/') + 1) : null;
@@ -96,6 +140,22 @@ final class PointerResolver implements Function<Map<String, Object>, String> {
                 }
                 return (en ? "line " : "第") + (i + 1) + (en ? ": " : "行：") + l
                         + (en ? " (no " + field + " field: the plan gives none)" : "（无" + field + "字段）");
+            }
+        }
+        // a standards table: keys, not ids ("PM2.5", "validFrom", "PM2.5/breakpoints")
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).trim().startsWith(id + ":")) {
+                int at = i;
+                if (field != null) {
+                    for (int j = i + 1; j < lines.size() && lines.get(j).startsWith(" "); j++) {
+                        if (lines.get(j).trim().startsWith(field + ":")) {
+                            at = j;
+                            break;
+                        }
+                    }
+                }
+                String l = lines.get(at).trim();
+                return (en ? "line " : "第") + (at + 1) + (en ? ": " : "行：") + (l.length() > 160 ? l.substring(0, 157) + "…" : l);
             }
         }
         return en ? "(entry not found)" : "（未找到该条目）";

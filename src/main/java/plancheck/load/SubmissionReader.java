@@ -42,7 +42,10 @@ public final class SubmissionReader {
     private static final Set<String> WATER_KEYS = Set.of("section", "river", "waterbody", "control", "month",
             "values", "note");
     private static final Set<String> AIR_KEYS = Set.of("station", "date", "PM2.5", "PM10", "SO2", "NO2", "CO",
-            "O3_8h", "note");
+            "O3_8h", "note", "counts", "background", "source");
+    private static final List<String> AIR_POLLUTANTS = List.of("PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h");
+    /** Keys of the optional {@code airDaily[].source} (docs/submissions.md). */
+    private static final Set<String> AIR_SOURCE_KEYS = Set.of("file", "sha256", "rows");
     private static final Set<String> ACCIDENT_KEYS = Set.of("id", "date", "sector", "deaths", "seriousInjuries",
             "directLossYuan", "note");
     private static final Set<String> ENERGY_KEYS = Set.of("carrier", "quantity", "unit", "note");
@@ -243,13 +246,47 @@ public final class SubmissionReader {
             String station = c.string(n, p, "station", true);
             String date = c.date(n, p, "date");
             SortedMap<String, BigDecimal> values = new TreeMap<>();
-            for (String k : List.of("PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h")) {
+            for (String k : AIR_POLLUTANTS) {
                 if (n.has(k) && !n.get(k).isNull()) {
                     BigDecimal d = c.number(n, p, k, true);
                     if (d != null) values.put(k, d);
                 }
             }
-            air.add(new Records.AirDay(station, date, y, values, new Evidence(file, p)));
+            SortedMap<String, Integer> counts = new TreeMap<>();
+            JsonNode cn = n.path("counts");
+            if (!cn.isMissingNode() && !cn.isNull()) {
+                if (!cn.isObject()) {
+                    c.err(p + "/counts", "expected an object pollutant → number of values behind the mean (e.g. {\"PM2.5\": 23})");
+                } else {
+                    c.unknownKeys(cn, p + "/counts", new java.util.HashSet<>(AIR_POLLUTANTS));
+                    for (String k : AIR_POLLUTANTS) {
+                        if (cn.has(k)) {
+                            Integer v = c.integer(cn, p + "/counts", k, true, 0, k.equals("O3_8h") ? 17 : 24);
+                            if (v != null) counts.put(k, v);
+                        }
+                    }
+                }
+            }
+            JsonNode bg = n.path("background");
+            if (!bg.isMissingNode() && !bg.isNull() && !bg.isBoolean()) {
+                c.err(p + "/background", "expected true or false (true: a background/control point, 对照点), found " + kind(bg));
+            }
+            Records.AirSource source = null;
+            JsonNode sn = n.path("source");
+            if (!sn.isMissingNode() && !sn.isNull() && c.object(sn, p + "/source")) {
+                c.unknownKeys(sn, p + "/source", AIR_SOURCE_KEYS);
+                String sf = c.string(sn, p + "/source", "file", true);
+                String sh = c.string(sn, p + "/source", "sha256", true);
+                String sr = c.string(sn, p + "/source", "rows", true);
+                if (sh != null && !sh.matches("[0-9a-f]{64}")) {
+                    c.err(p + "/source/sha256", "expected the file's SHA-256 as 64 lowercase hex digits, found \"" + sh + "\"");
+                }
+                if (sr != null && !sr.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+                    c.err(p + "/source/rows", "expected line numbers as ranges, e.g. \"27-50\" or \"27-38,40-51\", found \"" + sr + "\"");
+                }
+                source = new Records.AirSource(sf, sh, sr);
+            }
+            air.add(new Records.AirDay(station, date, y, values, counts, bg.asBoolean(false), source, new Evidence(file, p)));
         }
         List<Records.Accident> acc = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : c.list(root, "accidents")) {

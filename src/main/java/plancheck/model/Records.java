@@ -27,16 +27,33 @@ public final class Records {
 
     /**
      * One day of air-quality data at a station: 24-hour means in μg/m³ (CO in mg/m³) and the day's
-     * maximum 8-hour O3 mean (HJ 633-2012). A pollutant not reported is absent from {@code values}.
+     * maximum 8-hour O3 mean (HJ 633). A pollutant not reported is absent from {@code values}.
      *
-     * @param station  station id
-     * @param date     "YYYY-MM-DD"
-     * @param year     the submission's year
-     * @param values   pollutant (PM2.5, PM10, SO2, NO2, CO, O3_8h) → concentration
-     * @param evidence the record's place in its submission
+     * @param station    station id
+     * @param date       "YYYY-MM-DD"
+     * @param year       the submission's year
+     * @param values     pollutant (PM2.5, PM10, SO2, NO2, CO, O3_8h) → concentration
+     * @param counts     optional extension (docs/submissions.md): pollutant → the number of values
+     *                   behind the mean (hourly values; for O3_8h the valid 8-hour means); empty when
+     *                   not given
+     * @param background optional extension: the station is a background/control point (对照点),
+     *                   judged on its own but left out of the region's value
+     * @param source     optional extension: the published rows the day was built from, or null
+     * @param evidence   the record's place in its submission
      */
     public record AirDay(String station, String date, int year, SortedMap<String, BigDecimal> values,
-                         Evidence evidence) {}
+                         SortedMap<String, Integer> counts, boolean background, AirSource source, Evidence evidence) {}
+
+    /**
+     * Where a day of air data was built from (docs/submissions.md {@code airDaily[].source}): the
+     * published file, its SHA-256 when the day was built, and the rows (line numbers, the header being
+     * line 1) that hold its hours.
+     *
+     * @param file   the file, relative to the repository ({@code data/cnemc/dianjiang-4137A-2026.csv})
+     * @param sha256 the file's SHA-256
+     * @param rows   the line numbers, as ranges: "27-50" or "27-38,40-51"
+     */
+    public record AirSource(String file, String sha256, String rows) {}
 
     /**
      * One production-safety accident (生产安全事故) of the year.

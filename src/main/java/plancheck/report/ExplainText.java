@@ -46,6 +46,8 @@ public final class ExplainText {
             Map.entry("growth", new String[] {"增速", "growth"}),
             Map.entry("gap", new String[] {"差距", "gap"}),
             Map.entry("problem", new String[] {"问题", "problem"}),
+            Map.entry("standard", new String[] {"适用标准", "standard applied"}),
+            Map.entry("basis", new String[] {"口径变化参考值", "change of basis, reference"}),
             Map.entry("inputs", new String[] {"其他输入", "further inputs"}));
 
     /** @return the status label in the language ("zh" or "en"). */

@@ -32,7 +32,9 @@ import plancheck.model.Status;
  * }</pre>
  * Step names: {@code target}, {@code baseline}, {@code year value}, {@code previous}, {@code related},
  * {@code parameter}, {@code warnAt}, {@code expected}, {@code actual}, {@code growth}, {@code gap},
- * {@code problem}, {@code inputs} (evidence no other step shows, e.g. the records a rule read). {@code from} lists input pointers (submission file + JSON pointer; or a rules file + the
+ * {@code problem}, {@code standard} (a standards table applied: period, clause, days judged, brackets
+ * marked unconfirmed), {@code basis} (a change of basis, 口径变化, with the reference figure),
+ * {@code inputs} (evidence no other step shows, e.g. the records a rule read). {@code from} lists input pointers (submission file + JSON pointer; or a rules file + the
  * entry's id). The formulas are those of contract §5 and docs/catalogue.md.
  */
 public final class Explanation {
@@ -201,6 +203,11 @@ public final class Explanation {
             }
         }
 
+        // The standards tables the rule applied (each with its period, clause and the figures it marks
+        // unconfirmed), and a change of basis with its reference figure (details.standardsApplied,
+        // details.basisChange: rules/environment/air.drl).
+        standardSteps(d, steps);
+
         // The judged value itself: submitted (with conversion and merge notes) or derived (with its chain).
         if (actualObs != null) {
             Map<String, Object> a = obsStep("actual", actualObs);
@@ -272,6 +279,59 @@ public final class Explanation {
             out.put("parameters", List.of());
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void standardSteps(Map<String, Object> d, List<Map<String, Object>> steps) {
+        if (d.get("standardsApplied") instanceof List<?> applied) {
+            for (Object o : applied) {
+                Map<String, Object> t = (Map<String, Object>) o;
+                List<String> uz = new ArrayList<>();
+                List<String> ue = new ArrayList<>();
+                if (t.get("unconfirmed") instanceof List<?> u) {
+                    for (Object x : u) {
+                        Map<String, Object> b = (Map<String, Object>) x;
+                        uz.add(b.get("pollutant") + " " + b.get("above") + "–" + b.get("upTo") + "：" + b.get("basis"));
+                        ue.add(b.get("pollutant") + " " + b.get("above") + "–" + b.get("upTo") + ": " + b.get("basis"));
+                    }
+                }
+                String period = t.get("validTo") == null ? t.get("validFrom") + "起" : t.get("validFrom") + "至" + t.get("validTo");
+                String periodEn = t.get("validTo") == null ? "from " + t.get("validFrom") : t.get("validFrom") + " to " + t.get("validTo");
+                Object days = t.get("days");
+                Map<String, Object> s = step("standard", days == null ? null : dec(days), "天",
+                        t.get("standard") + "（" + period + "；" + t.get("clause") + "）"
+                                + (days == null ? "" : "判定" + days + "天（" + t.get("first") + "至" + t.get("last") + "）：有效" + t.get("validDays")
+                                        + "天、优良" + t.get("goodDays") + "天")
+                                + (Integer.valueOf(0).equals(t.get("unconfirmedDays")) || t.get("unconfirmedDays") == null ? ""
+                                        : "；其中" + t.get("unconfirmedDays") + "天的AQI取决于未经确认的分段")
+                                + (uz.isEmpty() ? "" : "；未经确认的分段（置信度unconfirmed）：" + String.join("；", uz)),
+                        t.get("standard") + " (" + periodEn + "; " + t.get("clause") + ")"
+                                + (days == null ? "" : " judged " + days + " day(s) (" + t.get("first") + " to " + t.get("last") + "): " + t.get("validDays")
+                                        + " valid, " + t.get("goodDays") + " good")
+                                + (Integer.valueOf(0).equals(t.get("unconfirmedDays")) || t.get("unconfirmedDays") == null ? ""
+                                        : "; the AQI of " + t.get("unconfirmedDays") + " of them rests on unconfirmed brackets")
+                                + (ue.isEmpty() ? "" : "; unconfirmed brackets (confidence: unconfirmed): " + String.join("; ", ue)));
+                Map<String, Object> from = new LinkedHashMap<>();
+                from.put("input", t.get("file"));
+                from.put("pointer", "validFrom");
+                s.put("from", List.of(from));
+                steps.add(s);
+            }
+        }
+        if (d.get("basisChange") instanceof Map<?, ?> b) {
+            Map<String, Object> s = step("basis", dec(b.get("referenceRatio")), "%",
+                    "口径变化：基期" + b.get("baseYear") + "年及以前按" + b.get("referenceStandard") + "评价；本年各日全部按"
+                            + b.get("referenceStandard") + "核算，优良" + b.get("referenceGoodDays") + "天/有效" + b.get("referenceValidDays")
+                            + "天（参考值，不作评判；按当日有效的标准为" + ExplainText.num(b.get("ratio")) + "%）",
+                    "change of basis: " + b.get("baseYear") + " and earlier were judged by " + b.get("referenceStandard")
+                            + "; with every day of this year under it, " + b.get("referenceGoodDays") + " good of " + b.get("referenceValidDays")
+                            + " valid days (reference figure, not judged; under the tables in force: " + ExplainText.num(b.get("ratio")) + " %)");
+            Map<String, Object> from = new LinkedHashMap<>();
+            from.put("input", b.get("referenceFile"));
+            from.put("pointer", "PM2.5");
+            s.put("from", List.of(from));
+            steps.add(s);
+        }
     }
 
     private static void explainPath(Finding f, Map<String, Object> d, List<Map<String, Object>> obs,

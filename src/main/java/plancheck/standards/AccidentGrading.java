@@ -16,19 +16,22 @@ import java.util.Map;
  * <p>A measure reaches a grade when its value is at or above the grade's threshold ("以上" includes
  * the number, 第三条第三款). The accident takes the highest grade any one measure reaches.
  */
-public final class AccidentGrading {
+public final class AccidentGrading implements StandardTable {
+    private final Validity validity;
     private final List<AccidentThreshold> rows; // most severe first
     private final String generalSource;
 
     /**
      * Builds the grading from table rows (normally done by {@link StandardsLoader}).
      *
+     * @param validity      the period in force, the regulation's name and the file
      * @param thresholds    one row for each of LARGER, MAJOR, EXTRAORDINARY (any order)
      * @param generalSource the clause for 一般事故
      * @throws IllegalArgumentException if a grade is missing, repeated or GENERAL, or a threshold is
      *                                  not strictly above the one of the grade below (all &gt; 0)
      */
-    public AccidentGrading(List<AccidentThreshold> thresholds, String generalSource) {
+    public AccidentGrading(Validity validity, List<AccidentThreshold> thresholds, String generalSource) {
+        this.validity = java.util.Objects.requireNonNull(validity, "validity");
         Map<AccidentGrade, AccidentThreshold> by = new EnumMap<>(AccidentGrade.class);
         for (AccidentThreshold t : thresholds) {
             if (t.grade() == AccidentGrade.GENERAL) {
@@ -57,6 +60,11 @@ public final class AccidentGrading {
         sorted.sort(Comparator.comparing(AccidentThreshold::grade).reversed());
         this.rows = List.copyOf(sorted);
         this.generalSource = generalSource;
+    }
+
+    @Override
+    public Validity validity() {
+        return validity;
     }
 
     /** @return the threshold rows, most severe first */

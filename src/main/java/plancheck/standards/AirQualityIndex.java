@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Air quality index by HJ 633-2012 环境空气质量指数（AQI）技术规定（试行）. Pure computation; the
- * breakpoint table comes from {@code rules/standards/hj633-2012.yaml} through
- * {@link StandardsLoader#airQuality()}.
+ * Air quality index by HJ 633 环境空气质量指数（AQI）技术规定 (HJ 633-2012; HJ 633—2026 from
+ * 2026-03-01). Pure computation; each period's breakpoint table comes from
+ * {@code rules/standards/hj633-*.yaml} through {@link StandardsLoader#load()}, and the table in force
+ * on a measurement's date is chosen by {@link Periods#on(java.time.LocalDate)}.
  *
  * <ul>
  *   <li>IAQI (式(1)): linear interpolation inside the bracket of 表1 that holds the concentration,
@@ -27,35 +28,39 @@ import java.util.TreeSet;
  * </ul>
  * Units: μg/m³; CO mg/m³.
  */
-public final class AirQualityIndex {
+public final class AirQualityIndex implements StandardTable {
     /** Key of the O3 daily maximum 8-hour mean. */
     public static final String O3_8H = "O3_8h";
     /** Key of the O3 1-hour value, used only when O3_8h is above the top of its row. */
     public static final String O3_1H = "O3_1h";
 
-    private final String standard;
+    private final Validity validity;
     private final List<Integer> iaqiScale;
     private final Map<String, AirPollutant> pollutants;
     private final List<String> required;
     private final List<AqiCategory> categories;
     private final int goodMaxAqi;
+    private final Map<String, String> realTimeRows;
 
     /**
      * Builds the index from table data (normally done by {@link StandardsLoader}).
      *
-     * @param standard    "HJ 633-2012"
+     * @param validity    the period in force, the standard's number and the file
      * @param iaqiScale   IAQI values of the breakpoints: 0, 50, 100, 150, 200, 300, 400, 500
      * @param pollutants  rows of 表1
      * @param required    pollutant keys a day needs (PM2.5, PM10, SO2, NO2, CO, O3_8h)
      * @param categories  rows of 表2, contiguous from 0, last one open-ended
      * @param goodMaxAqi  highest AQI of a good day (100)
+     * @param realTimeRows the hourly (real-time) AQI: published pollutant → the row its 1-hour value is
+     *                    judged by (PM2.5 → PM2.5, SO2 → SO2_1h …); empty when the table has none
      * @throws IllegalArgumentException if a row has more breakpoints than the scale, breakpoints do not
-     *                                  start at 0 or do not increase, a required key has no row, or the
-     *                                  categories are not contiguous
+     *                                  start at 0 or do not increase, a required key has no row, the
+     *                                  categories are not contiguous, or a real-time row is unknown
      */
-    public AirQualityIndex(String standard, List<Integer> iaqiScale, List<AirPollutant> pollutants,
-                           List<String> required, List<AqiCategory> categories, int goodMaxAqi) {
-        this.standard = standard;
+    public AirQualityIndex(Validity validity, List<Integer> iaqiScale, List<AirPollutant> pollutants,
+                           List<String> required, List<AqiCategory> categories, int goodMaxAqi,
+                           Map<String, String> realTimeRows) {
+        this.validity = java.util.Objects.requireNonNull(validity, "validity");
         this.iaqiScale = List.copyOf(iaqiScale);
         Map<String, AirPollutant> m = new LinkedHashMap<>();
         for (AirPollutant p : pollutants) {
@@ -93,11 +98,27 @@ public final class AirQualityIndex {
         this.required = List.copyOf(required);
         this.categories = List.copyOf(categories);
         this.goodMaxAqi = goodMaxAqi;
+        for (Map.Entry<String, String> e : realTimeRows.entrySet()) {
+            if (!m.containsKey(e.getValue())) {
+                throw new IllegalArgumentException("real-time pollutant " + e.getKey() + ": row " + e.getValue() + " does not exist");
+            }
+        }
+        this.realTimeRows = Collections.unmodifiableMap(new LinkedHashMap<>(realTimeRows));
     }
 
-    /** @return "HJ 633-2012" */
+    @Override
+    public Validity validity() {
+        return validity;
+    }
+
+    /** @return "HJ 633-2012" or "HJ 633—2026" */
     public String standard() {
-        return standard;
+        return validity.standard();
+    }
+
+    /** @return published pollutant → the row its 1-hour value is judged by, for the real-time AQI */
+    public Map<String, String> realTimeRows() {
+        return realTimeRows;
     }
 
     /** @return the rows of 表1 by key */
@@ -179,7 +200,7 @@ public final class AirQualityIndex {
     private AirPollutant row(String pollutant, BigDecimal concentration) {
         AirPollutant p = pollutants.get(pollutant);
         if (p == null) {
-            throw new IllegalArgumentException("unknown HJ 633-2012 pollutant: " + pollutant + " (known: " + pollutants.keySet() + ")");
+            throw new IllegalArgumentException("unknown " + standard() + " pollutant: " + pollutant + " (known: " + pollutants.keySet() + ")");
         }
         if (concentration == null) {
             throw new IllegalArgumentException("no concentration for " + pollutant);
@@ -193,10 +214,10 @@ public final class AirQualityIndex {
     private IllegalArgumentException aboveTop(AirPollutant p, BigDecimal c) {
         if (p.key().equals(O3_8H)) {
             return new IllegalArgumentException("O3_8h " + c.toPlainString() + " μg/m³ is above " + p.top().toPlainString()
-                    + ": HJ 633-2012 表1 gives no IAQI from the 8-hour value; the O3 IAQI must be computed from the 1-hour value");
+                    + ": " + standard() + " 表1 gives no IAQI from the 8-hour value; the O3 IAQI must be computed from the 1-hour value");
         }
         return new IllegalArgumentException(p.key() + " " + c.toPlainString() + " " + p.unit() + " is above the last breakpoint "
-                + p.top().toPlainString() + " of HJ 633-2012 表1");
+                + p.top().toPlainString() + " of " + standard() + " 表1");
     }
 
     /**
@@ -229,16 +250,12 @@ public final class AirQualityIndex {
         if (day == null) {
             throw new IllegalArgumentException("day values are required");
         }
-        Map<String, Integer> iaqi = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<String> aboveScale = new ArrayList<>();
-        TreeSet<String> ignored = new TreeSet<>();
-        for (String k : day.keySet()) {
-            if (!pollutants.containsKey(k)) {
-                ignored.add(k);
-            }
-        }
+        Acc a = new Acc(day.keySet(), pollutants.keySet());
+        Map<String, Integer> iaqi = a.iaqi;
+        List<String> missing = a.missing;
+        List<String> problems = a.problems;
+        List<String> aboveScale = a.aboveScale;
+        List<String> unconfirmed = a.unconfirmed;
         for (String k : required) {
             BigDecimal c = day.get(k);
             if (c == null) {
@@ -252,12 +269,15 @@ public final class AirQualityIndex {
             AirPollutant p = pollutants.get(k);
             if (c.compareTo(p.top()) <= 0) {
                 iaqi.put(k, iaqi(k, c));
+                if (!p.confidenceAt(c).confirmed()) {
+                    unconfirmed.add(k);
+                }
             } else if (k.equals(O3_8H)) {
                 BigDecimal oneHour = day.get(O3_1H);
                 AirPollutant p1 = pollutants.get(O3_1H);
                 if (oneHour == null || p1 == null) {
                     problems.add("O3_8h " + c.toPlainString() + " μg/m³ is above " + p.top().toPlainString()
-                            + ": HJ 633-2012 表1 gives no IAQI from the 8-hour value and no O3_1h value was given");
+                            + ": " + standard() + " 表1 gives no IAQI from the 8-hour value and no O3_1h value was given");
                 } else if (oneHour.signum() < 0) {
                     problems.add("O3_1h: negative concentration " + oneHour.toPlainString());
                 } else if (oneHour.compareTo(p1.top()) > 0) {
@@ -265,6 +285,9 @@ public final class AirQualityIndex {
                     aboveScale.add(O3_1H);
                 } else {
                     iaqi.put(k, iaqi(O3_1H, oneHour));
+                    if (!p1.confidenceAt(oneHour).confirmed()) {
+                        unconfirmed.add(O3_1H);
+                    }
                 }
             } else {
                 // beyond the table (IAQI > 500): reported as the top of the scale, flagged
@@ -272,10 +295,34 @@ public final class AirQualityIndex {
                 aboveScale.add(k);
             }
         }
-        if (!missing.isEmpty() || !problems.isEmpty()) {
-            return new DailyAqi(false, null, iaqi, List.of(), List.of(), null, aboveScale, missing, problems,
-                    new ArrayList<>(ignored));
+        return !missing.isEmpty() || !problems.isEmpty() ? a.invalid() : result(a);
+    }
+
+    /** What a computation collects: IAQIs, missing pollutants, problems, keys ignored … */
+    private static final class Acc {
+        final Map<String, Integer> iaqi = new LinkedHashMap<>();
+        final List<String> missing = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        final List<String> aboveScale = new ArrayList<>();
+        final List<String> unconfirmed = new ArrayList<>();
+        final TreeSet<String> ignored = new TreeSet<>();
+
+        Acc(java.util.Set<String> given, java.util.Set<String> known) {
+            for (String k : given) {
+                if (!known.contains(k)) {
+                    ignored.add(k);
+                }
+            }
         }
+
+        DailyAqi invalid() {
+            return new DailyAqi(false, null, iaqi, List.of(), List.of(), null, aboveScale, missing, problems,
+                    new ArrayList<>(ignored), unconfirmed);
+        }
+    }
+
+    private DailyAqi result(Acc a) {
+        Map<String, Integer> iaqi = a.iaqi;
         int aqi = Collections.max(iaqi.values());
         List<String> primary = new ArrayList<>();
         List<String> exceeding = new ArrayList<>();
@@ -287,8 +334,78 @@ public final class AirQualityIndex {
                 exceeding.add(k);
             }
         });
-        return new DailyAqi(true, aqi, iaqi, primary, exceeding, category(aqi), aboveScale, missing, problems,
-                new ArrayList<>(ignored));
+        // a verdict that rests on an unconfirmed bracket only when that pollutant decides the AQI
+        List<String> deciding = new ArrayList<>();
+        for (String u : a.unconfirmed) {
+            String row = u.equals(O3_1H) ? O3_8H : u;
+            if (iaqi.get(row) != null && iaqi.get(row) == aqi) {
+                deciding.add(u);
+            }
+        }
+        return new DailyAqi(true, aqi, iaqi, primary, exceeding, category(aqi), a.aboveScale, a.missing, a.problems,
+                new ArrayList<>(a.ignored), deciding);
+    }
+
+    /**
+     * The day's values rounded as the AQI takes them: each concentration to its row's decimals (whole
+     * μg/m³; CO 0.1 mg/m³) by GB/T 8170 (round half to even). Keys without a row are kept as given.
+     *
+     * @param day pollutant key → concentration
+     * @return a new map, same order
+     */
+    public Map<String, BigDecimal> round(Map<String, BigDecimal> day) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        day.forEach((k, v) -> out.put(k, round(k, v)));
+        return out;
+    }
+
+    /**
+     * @param pollutant a row key
+     * @param value     a concentration, or null
+     * @return the value rounded to the row's decimals by GB/T 8170 (half to even); unchanged when the
+     *         row is unknown or the value null
+     */
+    public BigDecimal round(String pollutant, BigDecimal value) {
+        AirPollutant p = pollutants.get(pollutant);
+        return p == null || value == null ? value : Gbt8170.round(value, p.decimals());
+    }
+
+    /**
+     * The hourly (real-time) AQI as the national real-time publication computes it: the IAQI of each
+     * pollutant's 1-hour value on the row {@link #realTimeRows()} names (PM2.5 and PM10 on their 24-hour
+     * rows, SO2, NO2, CO and O3 on their 1-hour rows), the AQI the largest of those given. Pollutants
+     * not given are listed as missing; the AQI is computed from the others (valid when at least one is
+     * given). Reproduced on the published hours of 2026 (docs/air.md).
+     *
+     * @param hour published pollutant (PM2.5, PM10, SO2, NO2, CO, O3) → its 1-hour concentration
+     * @return the hour's AQI, IAQIs, primary pollutants and category
+     * @throws IllegalArgumentException if {@code hour} is null or the table has no real-time rows
+     */
+    public DailyAqi realTime(Map<String, BigDecimal> hour) {
+        if (hour == null || realTimeRows.isEmpty()) {
+            throw new IllegalArgumentException(hour == null ? "hour values are required" : standard() + " has no real-time rows");
+        }
+        Acc a = new Acc(hour.keySet(), realTimeRows.keySet());
+        for (Map.Entry<String, String> e : realTimeRows.entrySet()) {
+            BigDecimal c = round(e.getValue(), hour.get(e.getKey()));
+            if (c == null) {
+                a.missing.add(e.getKey());
+            } else if (c.signum() < 0) {
+                a.problems.add(e.getKey() + ": negative concentration " + c.toPlainString());
+            } else {
+                AirPollutant p = pollutants.get(e.getValue());
+                if (c.compareTo(p.top()) <= 0) {
+                    a.iaqi.put(e.getKey(), iaqi(e.getValue(), c));
+                    if (!p.confidenceAt(c).confirmed()) {
+                        a.unconfirmed.add(e.getKey());
+                    }
+                } else {
+                    a.problems.add(e.getKey() + " " + c.toPlainString() + " " + p.unit() + " is above the last breakpoint "
+                            + p.top().toPlainString() + " of the row " + e.getValue());
+                }
+            }
+        }
+        return a.iaqi.isEmpty() || !a.problems.isEmpty() ? a.invalid() : result(a);
     }
 
     /**

@@ -17,9 +17,10 @@ import java.util.Map;
  * Accepted units: kWh, 万kWh, 亿kWh; kg, t, 万t; m³, 万m³; MJ, GJ (and the Chinese spellings listed in
  * the YAML).
  */
-public final class StandardCoal {
+public final class StandardCoal implements StandardTable {
     private static final BigDecimal KG_PER_T = BigDecimal.valueOf(1000);
 
+    private final Validity validity;
     private final Map<String, EnergyCarrier> carriers; // by id and alias
     private final List<EnergyCarrier> carrierList;
     private final Map<String, EnergyUnit> units;       // by symbol and alias
@@ -28,13 +29,15 @@ public final class StandardCoal {
     /**
      * Builds the converter from table rows (normally done by {@link StandardsLoader}).
      *
+     * @param validity  the period in force, the standard's id and the file
      * @param carriers  carriers of 附录A
      * @param units     accepted units
      * @param kjPerKgce kJ in one kgce (29 307)
      * @throws IllegalArgumentException if an id, alias or unit symbol repeats, a carrier's unit is not a
      *                                  unit, or a coefficient or factor is not positive
      */
-    public StandardCoal(List<EnergyCarrier> carriers, List<EnergyUnit> units, BigDecimal kjPerKgce) {
+    public StandardCoal(Validity validity, List<EnergyCarrier> carriers, List<EnergyUnit> units, BigDecimal kjPerKgce) {
+        this.validity = java.util.Objects.requireNonNull(validity, "validity");
         Map<String, EnergyUnit> u = new LinkedHashMap<>();
         for (EnergyUnit e : units) {
             if (e.factor().signum() <= 0) {
@@ -68,6 +71,11 @@ public final class StandardCoal {
         if (m.put(key, v) != null) {
             throw new IllegalArgumentException(what + " name \"" + key + "\" appears twice");
         }
+    }
+
+    @Override
+    public Validity validity() {
+        return validity;
     }
 
     /** @return the carriers, in table order */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -24,14 +26,28 @@ import java.util.Set;
 
 /**
  * Reads the national-standard tables under {@code rules/standards/} (YAML, UTF-8) and builds the
- * pure classifiers from them. The only class of {@code plancheck.standards} that does I/O.
+ * pure classifiers from them, each with the period it is in force. The only class of
+ * {@code plancheck.standards} that does I/O.
  *
- * <p>Files (in the directory given to the constructor):
+ * <p>Every {@code *.yaml} file of the folder is one table. Its header says what it is and when it
+ * applies:
+ * <pre>
+ * kind: air-quality-index     # surface-water | air-quality-index | air-limits | accidents | standard-coal
+ * standard: "HJ 633—2026"
+ * validFrom: 2026-03-01       # first day in force
+ * validTo: 2030-12-31         # last day in force; omitted while no successor is known
+ * clause: "…"                 # what puts it in force (and what replaces it)
+ * </pre>
+ * The tables of one kind must follow each other without overlap or gap ({@link Periods}); a
+ * computation takes the table in force on the date of the measurement. A revision of a standard is
+ * therefore a new file (and an end date on the old one), not new code. Kinds and the classes they
+ * build:
  * <ul>
- *   <li>{@value #SURFACE_WATER_FILE} → {@link SurfaceWaterStandard} (GB 3838-2002 表1, 环办〔2011〕22号)</li>
- *   <li>{@value #AIR_FILE} → {@link AirQualityIndex} (HJ 633-2012 表1, 表2)</li>
- *   <li>{@value #ACCIDENT_FILE} → {@link AccidentGrading} (国务院令第493号 第三条)</li>
- *   <li>{@value #ENERGY_FILE} → {@link StandardCoal} (GB/T 2589 附录A)</li>
+ *   <li>{@value #SURFACE_WATER} → {@link SurfaceWaterStandard} (GB 3838-2002 表1, 环办〔2011〕22号)</li>
+ *   <li>{@value #AIR_QUALITY_INDEX} → {@link AirQualityIndex} (HJ 633 表1, 表2)</li>
+ *   <li>{@value #AIR_LIMITS} → {@link AirLimits} (GB 3095 表1 二级, 表4)</li>
+ *   <li>{@value #ACCIDENTS} → {@link AccidentGrading} (国务院令第493号 第三条)</li>
+ *   <li>{@value #STANDARD_COAL} → {@link StandardCoal} (GB/T 2589 附录A)</li>
  * </ul>
  * The expected shape of each file is described in its header comment. Every row must carry a
  * non-empty {@code source} (the clause). Unknown fields, duplicate keys, non-numbers where numbers
@@ -40,31 +56,48 @@ import java.util.Set;
  *
  * <p>Errors: every problem is reported as a {@link StandardsException} naming the file, the location
  * inside it (e.g. {@code /items/6/all/III}, or line and column for YAML syntax errors) and what is
- * wrong. Nothing is cached; each call reads the file again.
+ * wrong. Nothing is cached; each call reads the files again.
  */
 public final class StandardsLoader {
-    /** Surface-water table file name. */
-    public static final String SURFACE_WATER_FILE = "gb3838-2002.yaml";
-    /** AQI table file name. */
-    public static final String AIR_FILE = "hj633-2012.yaml";
-    /** Accident-grade table file name. */
-    public static final String ACCIDENT_FILE = "decree-493.yaml";
-    /** Standard-coal table file name. */
-    public static final String ENERGY_FILE = "gb-t-2589.yaml";
+    /** Kind of the surface-water table (GB 3838). */
+    public static final String SURFACE_WATER = "surface-water";
+    /** Kind of the AQI table (HJ 633). */
+    public static final String AIR_QUALITY_INDEX = "air-quality-index";
+    /** Kind of the air-quality limits (GB 3095). */
+    public static final String AIR_LIMITS = "air-limits";
+    /** Kind of the accident grades (Decree 493). */
+    public static final String ACCIDENTS = "accidents";
+    /** Kind of the standard-coal coefficients (GB/T 2589). */
+    public static final String STANDARD_COAL = "standard-coal";
+    /** The kinds, in the order they are reported. */
+    public static final List<String> KINDS = List.of(SURFACE_WATER, AIR_QUALITY_INDEX, AIR_LIMITS, ACCIDENTS, STANDARD_COAL);
     /** Default directory, relative to the working directory: {@code rules/standards}. */
     public static final Path DEFAULT_DIRECTORY = Path.of("rules", "standards");
+
+    private static final Set<String> HEADER = Set.of("kind", "standard", "title", "validFrom", "validTo", "clause");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final Path directory;
+    private final java.util.function.Function<Path, String> display;
 
     /**
-     * @param directory the folder holding the four YAML files (usually {@code <rules>/standards})
+     * @param directory the folder holding the tables (usually {@code <rules>/standards})
      */
     public StandardsLoader(Path directory) {
+        this(directory, p -> p.toString().replace('\\', '/'));
+    }
+
+    /**
+     * @param directory the folder holding the tables
+     * @param display   how a file's path is shown in errors and in the tables' {@link Validity#file()}
+     *                  (reports show paths relative to the working folder)
+     */
+    public StandardsLoader(Path directory, java.util.function.Function<Path, String> display) {
         this.directory = directory;
+        this.display = display;
     }
 
     /** @return a loader for {@link #DEFAULT_DIRECTORY} ({@code rules/standards}) */
@@ -86,49 +119,85 @@ public final class StandardsLoader {
     }
 
     /**
-     * @return the surface-water classifier from {@value #SURFACE_WATER_FILE}
-     * @throws StandardsException if the file is missing, unreadable or malformed
+     * Reads every table of the folder and arranges each kind's tables by period.
+     *
+     * @return the tables
+     * @throws StandardsException if the folder or a file cannot be read, a file is malformed or of an
+     *                            unknown kind, two tables of one kind overlap or leave a gap (naming the
+     *                            later file), or a kind has no table at all (naming the folder)
      */
-    public SurfaceWaterStandard surfaceWater() {
-        Path f = directory.resolve(SURFACE_WATER_FILE);
-        return parseSurfaceWater(f.toString(), read(f));
+    public StandardTables load() {
+        List<Path> files = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(directory)) {
+            s.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().forEach(files::add);
+        } catch (NoSuchFileException e) {
+            throw new StandardsException(display.apply(directory), "", "folder not found", e);
+        } catch (IOException e) {
+            throw new StandardsException(display.apply(directory), "", "cannot read: " + e.getMessage(), e);
+        }
+        Map<String, List<StandardTable>> byKind = new java.util.LinkedHashMap<>();
+        KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
+        for (Path f : files) {
+            String name = display.apply(f);
+            String text = read(f, name);
+            String kind = new Doc(name, text).kind();
+            StandardTable t = switch (kind) {
+                case SURFACE_WATER -> parseSurfaceWater(name, text);
+                case AIR_QUALITY_INDEX -> parseAirQuality(name, text);
+                case AIR_LIMITS -> parseAirLimits(name, text);
+                case ACCIDENTS -> parseAccidentGrading(name, text);
+                default -> parseStandardCoal(name, text);
+            };
+            byKind.get(kind).add(t);
+        }
+        for (Map.Entry<String, List<StandardTable>> e : byKind.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                throw new StandardsException(display.apply(directory), "", "no table of kind " + e.getKey()
+                        + " (every kind needs a file with \"kind: " + e.getKey() + "\"; the rules use all of " + KINDS + ")");
+            }
+        }
+        return new StandardTables(periods(byKind, SURFACE_WATER, SurfaceWaterStandard.class),
+                periods(byKind, AIR_QUALITY_INDEX, AirQualityIndex.class), periods(byKind, AIR_LIMITS, AirLimits.class),
+                periods(byKind, ACCIDENTS, AccidentGrading.class), periods(byKind, STANDARD_COAL, StandardCoal.class));
     }
 
-    /**
-     * @return the AQI calculator from {@value #AIR_FILE}
-     * @throws StandardsException if the file is missing, unreadable or malformed
-     */
-    public AirQualityIndex airQuality() {
-        Path f = directory.resolve(AIR_FILE);
-        return parseAirQuality(f.toString(), read(f));
+    private static <T extends StandardTable> Periods<T> periods(Map<String, List<StandardTable>> byKind, String kind, Class<T> type) {
+        List<T> l = new ArrayList<>();
+        byKind.get(kind).forEach(t -> l.add(type.cast(t)));
+        try {
+            return new Periods<>(kind, l);
+        } catch (Periods.PeriodException e) {
+            throw new StandardsException(e.table().file(), "/validFrom", e.getMessage());
+        }
     }
 
-    /**
-     * @return the accident grading from {@value #ACCIDENT_FILE}
-     * @throws StandardsException if the file is missing, unreadable or malformed
-     */
-    public AccidentGrading accidentGrading() {
-        Path f = directory.resolve(ACCIDENT_FILE);
-        return parseAccidentGrading(f.toString(), read(f));
-    }
-
-    /**
-     * @return the standard-coal converter from {@value #ENERGY_FILE}
-     * @throws StandardsException if the file is missing, unreadable or malformed
-     */
-    public StandardCoal standardCoal() {
-        Path f = directory.resolve(ENERGY_FILE);
-        return parseStandardCoal(f.toString(), read(f));
-    }
-
-    private static String read(Path f) {
+    private static String read(Path f, String name) {
         try {
             return Files.readString(f, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new StandardsException(f.toString(), "", "file not found", e);
+            throw new StandardsException(name, "", "file not found", e);
         } catch (IOException e) {
-            throw new StandardsException(f.toString(), "", "cannot read: " + e.getMessage(), e);
+            throw new StandardsException(name, "", "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The header every table carries: kind, standard, validFrom, validTo (optional), clause. */
+    private static Validity validity(Doc d, String kind) {
+        if (!kind.equals(d.kind())) {
+            throw d.error("/kind", "expected \"" + kind + "\" for this table, found \"" + d.kind() + "\"");
+        }
+        LocalDate from = d.date(d.root, "validFrom");
+        LocalDate to = d.root.has("validTo") && !d.root.get("validTo").isNull() ? d.date(d.root, "validTo") : null;
+        if (to != null && to.isBefore(from)) {
+            throw d.error("/validTo", "validTo " + to + " is before validFrom " + from);
+        }
+        return new Validity(kind, d.str(d.root, "standard", ""), from, to, d.str(d.root, "clause", ""), d.file);
+    }
+
+    private static Set<String> with(Set<String> header, String... fields) {
+        Set<String> s = new LinkedHashSet<>(header);
+        s.addAll(List.of(fields));
+        return s;
     }
 
     // ------------------------------------------------------------------ surface water
@@ -144,8 +213,8 @@ public final class StandardsLoader {
     public static SurfaceWaterStandard parseSurfaceWater(String file, String yaml) {
         Doc d = new Doc(file, yaml);
         JsonNode root = d.root;
-        d.allowOnly(root, "", Set.of("standard", "title", "table", "items", "assessment"));
-        String standard = d.str(root, "standard", "");
+        d.allowOnly(root, "", with(HEADER, "table", "items", "assessment"));
+        Validity validity = validity(d, SURFACE_WATER);
         List<WaterItem> items = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         List<JsonNode> rows = d.list(root, "items", "");
@@ -198,7 +267,7 @@ public final class StandardsLoader {
         Set<String> assessed = d.keySet(a, "assessed", "/assessment", keys);
         Set<String> reference = d.keySet(a, "reference", "/assessment", keys);
         try {
-            return new SurfaceWaterStandard(standard, items, assessed, reference, assessmentSource);
+            return new SurfaceWaterStandard(validity, items, assessed, reference, assessmentSource);
         } catch (IllegalArgumentException e) {
             throw d.error("/assessment", e.getMessage());
         }
@@ -266,12 +335,17 @@ public final class StandardsLoader {
     public static AirQualityIndex parseAirQuality(String file, String yaml) {
         Doc d = new Doc(file, yaml);
         JsonNode root = d.root;
-        d.allowOnly(root, "", Set.of("standard", "title", "rounding", "iaqi", "pollutants", "required", "goodMaxAqi",
-                "goodSource", "primarySource", "categories"));
-        String standard = d.str(root, "standard", "");
+        d.allowOnly(root, "", with(HEADER, "rounding", "concentrationRounding", "iaqi", "pollutants", "required", "goodMaxAqi",
+                "goodSource", "primarySource", "categories", "realTime", "realTimeSource"));
+        Validity validity = validity(d, AIR_QUALITY_INDEX);
         String rounding = d.str(root, "rounding", "");
         if (!rounding.equals("ceiling")) {
             throw d.error("/rounding", "only \"ceiling\" (进位取整) is implemented, found \"" + rounding + "\"");
+        }
+        String concentrationRounding = d.str(root, "concentrationRounding", "");
+        if (!concentrationRounding.equals("half-even")) {
+            throw d.error("/concentrationRounding", "only \"half-even\" (GB/T 8170 四舍六入五成双) is implemented, found \""
+                    + concentrationRounding + "\"");
         }
         d.str(root, "goodSource", "");
         d.str(root, "primarySource", "");
@@ -284,14 +358,10 @@ public final class StandardsLoader {
             }
             scale.add(v);
         }
-        JsonNode pn = d.objectField(root, "pollutants", "");
         List<AirPollutant> pollutants = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = pn.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : d.rows(root, "pollutants", Set.of("name", "unit", "breakpoints", "decimals", "confidence", "source"))) {
             String p = "/pollutants/" + e.getKey();
             JsonNode r = e.getValue();
-            d.object(r, p);
-            d.allowOnly(r, p, Set.of("name", "unit", "breakpoints", "source"));
             List<JsonNode> bpn = d.list(r, "breakpoints", p);
             List<BigDecimal> bps = new ArrayList<>();
             for (int i = 0; i < bpn.size(); i++) {
@@ -304,7 +374,23 @@ public final class StandardsLoader {
             if (bps.size() < 2 || bps.size() > scale.size()) {
                 throw d.error(p + "/breakpoints", "expected 2 to " + scale.size() + " breakpoints (one per IAQI value), found " + bps.size());
             }
-            pollutants.add(new AirPollutant(e.getKey(), d.str(r, "name", p), d.str(r, "unit", p), bps, d.str(r, "source", p)));
+            int decimals = r.has("decimals") ? d.integer(r, "decimals", p) : 0;
+            if (decimals < 0 || decimals > 3) {
+                throw d.error(p + "/decimals", "expected 0 to 3 decimal places, found " + decimals);
+            }
+            List<Confidence> conf = new ArrayList<>();
+            if (r.has("confidence")) {
+                List<JsonNode> cn = d.list(r, "confidence", p);
+                for (int i = 0; i < cn.size(); i++) {
+                    conf.add(d.confidence(cn.get(i), p + "/confidence/" + i, true));
+                }
+            }
+            try {
+                pollutants.add(new AirPollutant(e.getKey(), d.str(r, "name", p), d.str(r, "unit", p), bps, decimals, conf,
+                        d.str(r, "source", p)));
+            } catch (IllegalArgumentException x) {
+                throw d.error(p + "/confidence", x.getMessage());
+            }
         }
         Set<String> pollutantKeys = new LinkedHashSet<>();
         pollutants.forEach(x -> pollutantKeys.add(x.key()));
@@ -321,10 +407,74 @@ public final class StandardsLoader {
             categories.add(new AqiCategory(d.integer(r, "min", p), max, d.str(r, "level", p), d.str(r, "zh", p),
                     d.str(r, "en", p), d.str(r, "source", p)));
         }
+        Map<String, String> realTime = new java.util.LinkedHashMap<>();
+        if (root.has("realTime")) {
+            JsonNode rt = d.objectField(root, "realTime", "");
+            d.str(root, "realTimeSource", "");
+            for (Iterator<Map.Entry<String, JsonNode>> it = rt.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String row = d.str(rt, e.getKey(), "/realTime");
+                if (!pollutantKeys.contains(row)) {
+                    throw d.error("/realTime/" + e.getKey(), "\"" + row + "\" is not a row of /pollutants");
+                }
+                realTime.put(e.getKey(), row);
+            }
+        }
         try {
-            return new AirQualityIndex(standard, scale, pollutants, required, categories, goodMax);
+            return new AirQualityIndex(validity, scale, pollutants, required, categories, goodMax, realTime);
         } catch (IllegalArgumentException e) {
             throw d.error("", e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ air limits
+
+    /**
+     * Parses a GB 3095 limits table from YAML text.
+     *
+     * @param file name shown in errors
+     * @param yaml the file's content
+     * @return the limits
+     * @throws StandardsException if the text is not valid YAML or not a valid table
+     */
+    public static AirLimits parseAirLimits(String file, String yaml) {
+        Doc d = new Doc(file, yaml);
+        JsonNode root = d.root;
+        d.allowOnly(root, "", with(HEADER, "grade", "limits", "dataValidity"));
+        Validity validity = validity(d, AIR_LIMITS);
+        String grade = d.str(root, "grade", "");
+        List<AirLimit> limits = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : d.rows(root, "limits", Set.of("unit", "annual", "daily", "source", "confidence"))) {
+            String p = "/limits/" + e.getKey();
+            JsonNode r = e.getValue();
+            BigDecimal annual = r.has("annual") ? d.positive(r.get("annual"), p + "/annual") : null;
+            BigDecimal daily = r.has("daily") ? d.positive(r.get("daily"), p + "/daily") : null;
+            if (annual == null && daily == null) {
+                throw d.error(p, "needs an annual or a daily limit");
+            }
+            if (annual != null && daily != null && annual.compareTo(daily) > 0) {
+                throw d.error(p + "/annual", "the annual limit " + annual.toPlainString() + " is above the 24-hour limit " + daily.toPlainString());
+            }
+            Confidence c = r.has("confidence") ? d.confidence(r.get("confidence"), p + "/confidence", false)
+                    : new Confidence(null, Confidence.CONFIRMED, d.str(r, "source", p));
+            limits.add(new AirLimit(e.getKey(), d.str(r, "unit", p), annual, daily, d.str(r, "source", p), c));
+        }
+        JsonNode v = d.objectField(root, "dataValidity", "");
+        d.allowOnly(v, "/dataValidity", Set.of("hoursPerDailyMean", "hoursPerEightHourMean", "eightHourMeansPerDay", "source", "confidence"));
+        AirLimits.DataValidity dv;
+        try {
+            String src = d.str(v, "source", "/dataValidity");
+            dv = new AirLimits.DataValidity(d.integer(v, "hoursPerDailyMean", "/dataValidity"),
+                    d.integer(v, "hoursPerEightHourMean", "/dataValidity"), d.integer(v, "eightHourMeansPerDay", "/dataValidity"), src,
+                    v.has("confidence") ? d.confidence(v.get("confidence"), "/dataValidity/confidence", false)
+                            : new Confidence(null, Confidence.CONFIRMED, src));
+        } catch (IllegalArgumentException e) {
+            throw d.error("/dataValidity", e.getMessage());
+        }
+        try {
+            return new AirLimits(validity, grade, limits, dv);
+        } catch (IllegalArgumentException e) {
+            throw d.error("/limits", e.getMessage());
         }
     }
 
@@ -341,8 +491,8 @@ public final class StandardsLoader {
     public static AccidentGrading parseAccidentGrading(String file, String yaml) {
         Doc d = new Doc(file, yaml);
         JsonNode root = d.root;
-        d.allowOnly(root, "", Set.of("standard", "inclusiveSource", "grades", "generalSource"));
-        d.str(root, "standard", "");
+        d.allowOnly(root, "", with(HEADER, "inclusiveSource", "grades", "generalSource"));
+        Validity validity = validity(d, ACCIDENTS);
         d.str(root, "inclusiveSource", "");
         String generalSource = d.str(root, "generalSource", "");
         List<JsonNode> gn = d.list(root, "grades", "");
@@ -365,7 +515,7 @@ public final class StandardsLoader {
             rows.add(new AccidentThreshold(grade, deaths, injuries, loss, d.str(r, "source", p)));
         }
         try {
-            return new AccidentGrading(rows, generalSource);
+            return new AccidentGrading(validity, rows, generalSource);
         } catch (IllegalArgumentException e) {
             throw d.error("/grades", e.getMessage());
         }
@@ -384,8 +534,8 @@ public final class StandardsLoader {
     public static StandardCoal parseStandardCoal(String file, String yaml) {
         Doc d = new Doc(file, yaml);
         JsonNode root = d.root;
-        d.allowOnly(root, "", Set.of("standard", "kjPerKgce", "kjPerKgceSource", "carriers", "units"));
-        d.str(root, "standard", "");
+        d.allowOnly(root, "", with(HEADER, "kjPerKgce", "kjPerKgceSource", "carriers", "units"));
+        Validity validity = validity(d, STANDARD_COAL);
         d.str(root, "kjPerKgceSource", "");
         BigDecimal kj = d.number(d.field(root, "kjPerKgce", ""), "/kjPerKgce");
         List<EnergyUnit> units = new ArrayList<>();
@@ -417,7 +567,7 @@ public final class StandardsLoader {
                     d.str(r, "unit", p), k, d.str(r, "source", p)));
         }
         try {
-            return new StandardCoal(carriers, units, kj);
+            return new StandardCoal(validity, carriers, units, kj);
         } catch (IllegalArgumentException e) {
             throw d.error("", e.getMessage());
         }
@@ -467,6 +617,62 @@ public final class StandardsLoader {
 
         StandardsException error(String path, String problem) {
             return new StandardsException(file, path, problem);
+        }
+
+        /** The rows of a mapping field (key → row), each a mapping with only the allowed fields. */
+        List<Map.Entry<String, JsonNode>> rows(JsonNode n, String f, Set<String> allowed) {
+            JsonNode m = objectField(n, f, "");
+            List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String p = "/" + f + "/" + e.getKey();
+                object(e.getValue(), p);
+                allowOnly(e.getValue(), p, allowed);
+                out.add(e);
+            }
+            return out;
+        }
+
+        /** The table's kind, one of {@link #KINDS}. */
+        String kind() {
+            String k = str(root, "kind", "");
+            if (!KINDS.contains(k)) {
+                throw error("/kind", "unknown kind \"" + k + "\" (expected one of " + String.join(", ", KINDS) + ")");
+            }
+            return k;
+        }
+
+        LocalDate date(JsonNode n, String f) {
+            JsonNode v = field(n, f, "");
+            String t = v.isTextual() ? v.asText() : v.toString();
+            try {
+                if (!t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    throw new DateTimeParseException("not YYYY-MM-DD", t, 0);
+                }
+                return LocalDate.parse(t);
+            } catch (DateTimeParseException e) {
+                throw error("/" + f, "expected a date YYYY-MM-DD, found " + describe(v));
+            }
+        }
+
+        BigDecimal positive(JsonNode v, String p) {
+            BigDecimal b = number(v, p);
+            if (b.signum() <= 0) {
+                throw error(p, "must be > 0, found " + b.toPlainString());
+            }
+            return b;
+        }
+
+        /** {level, basis} (and upTo for a bracket of a breakpoint row). */
+        Confidence confidence(JsonNode n, String p, boolean bracket) {
+            object(n, p);
+            allowOnly(n, p, bracket ? Set.of("upTo", "level", "basis") : Set.of("level", "basis"));
+            BigDecimal upTo = bracket ? number(field(n, "upTo", p), p + "/upTo") : null;
+            String level = str(n, "level", p);
+            if (!level.equals(Confidence.CONFIRMED) && !level.equals(Confidence.UNCONFIRMED)) {
+                throw error(p + "/level", "expected confirmed or unconfirmed, found \"" + level + "\"");
+            }
+            return new Confidence(upTo, level, str(n, "basis", p));
         }
 
         void object(JsonNode n, String p) {

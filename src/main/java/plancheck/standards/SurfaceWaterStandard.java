@@ -31,10 +31,10 @@ import java.util.TreeSet;
  * Values are in the unit of the row (mg/L; pH without unit; fecal coliform 个/L) and are compared
  * unrounded.
  */
-public final class SurfaceWaterStandard {
+public final class SurfaceWaterStandard implements StandardTable {
     private static final MathContext MEAN_CONTEXT = MathContext.DECIMAL64;
 
-    private final String standard;
+    private final Validity validity;
     private final Map<String, WaterItem> items;
     private final Set<String> assessed;
     private final Set<String> reference;
@@ -43,7 +43,7 @@ public final class SurfaceWaterStandard {
     /**
      * Builds the classifier from table rows (normally done by {@link StandardsLoader}).
      *
-     * @param standard         standard id, e.g. "GB 3838-2002"
+     * @param validity         the period in force, the standard's id ("GB 3838-2002") and the file
      * @param items            rows of 表1, in row order; keys unique
      * @param assessed         keys that decide the section class (must have limits)
      * @param reference        keys evaluated separately (参考指标)
@@ -51,9 +51,9 @@ public final class SurfaceWaterStandard {
      * @throws IllegalArgumentException if a key repeats, an assessed/reference key is not a row, a key is
      *                                  both assessed and reference, or an assessed row has no limits
      */
-    public SurfaceWaterStandard(String standard, List<WaterItem> items, Set<String> assessed, Set<String> reference,
+    public SurfaceWaterStandard(Validity validity, List<WaterItem> items, Set<String> assessed, Set<String> reference,
                                 String assessmentSource) {
-        this.standard = standard;
+        this.validity = java.util.Objects.requireNonNull(validity, "validity");
         Map<String, WaterItem> m = new LinkedHashMap<>();
         for (WaterItem it : items) {
             if (m.put(it.key(), it) != null) {
@@ -83,9 +83,14 @@ public final class SurfaceWaterStandard {
         this.assessmentSource = assessmentSource;
     }
 
+    @Override
+    public Validity validity() {
+        return validity;
+    }
+
     /** @return the standard id, "GB 3838-2002" */
     public String standard() {
-        return standard;
+        return validity.standard();
     }
 
     /** @return the rows of 表1 by key, in row order */

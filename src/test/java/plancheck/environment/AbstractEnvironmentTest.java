@@ -91,9 +91,18 @@ abstract class AbstractEnvironmentTest {
                 + (o3 == null ? "" : ", \"O3_8h\": " + o3) + "}";
     }
 
+    /** The first day of HJ 633—2026 (rules/standards/hj633-2026.yaml): PM2.5 at IAQI 100 is 60 from then on, 75 before. */
+    static final LocalDate HJ633_2026 = LocalDate.of(2026, 3, 1);
+
+    /** @return the PM2.5 24-hour mean at IAQI 100 (the last good value) under the table in force that day */
+    static int pm25AtIaqi100(LocalDate d) {
+        return d.isBefore(HJ633_2026) ? 75 : 60;
+    }
+
     /**
-     * A full year at one station: {@code bad} days with PM2.5 76 μg/m³ (IAQI 101, not good); the other
-     * days good, among them days at PM2.5 75 (IAQI 100) and O3_8h 160 (IAQI 100) — the boundaries.
+     * A full year at one station: {@code bad} days with PM2.5 76 μg/m³ (IAQI 101 by HJ 633-2012, not
+     * good; they fall in January); the other days good, among them days at the IAQI-100 boundary of the
+     * day's table — PM2.5 75 up to 2026-02-28, 60 from 2026-03-01 — and at O3_8h 160 (IAQI 100).
      * {@code invalid} days (after the bad ones) have no O3_8h.
      */
     static String airYear(String station, int year, int bad, int invalid) {
@@ -106,7 +115,7 @@ abstract class AbstractEnvironmentTest {
             if (i < bad) {
                 pm = 76;
             } else if (i % 7 == 0) {
-                pm = 75;                 // exactly the 24-h breakpoint of IAQI 100: good
+                pm = pm25AtIaqi100(d);   // exactly the 24-h breakpoint of IAQI 100: good
             } else if (i % 7 == 3) {
                 pm = 30;
                 o3 = 160;                // exactly the 8-h breakpoint of IAQI 100: good

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,12 @@ import plancheck.model.Finding;
 import plancheck.model.Status;
 
 /**
- * The air rules (rules/environment/air.drl) end to end: each day's AQI by HJ 633-2012 at the
- * breakpoints, the good-days ratio at the 92 % boundary, invalid days counted, data validity by
- * GB 3095-2012 表4, the derived PM2.5 annual mean, its cross-check and its trend.
+ * The air rules (rules/environment/air.drl) end to end: each day's AQI under the table in force on its
+ * date (HJ 633-2012 to 2026-02-28, HJ 633—2026 from 2026-03-01) at the breakpoints, the good-days
+ * ratio at the 92 % boundary, the change of basis with its reference figure, invalid days counted and
+ * listed with their reasons (the counts behind a mean), data validity by GB 3095 表4, the region's
+ * values from the stations' rounded means without background stations, the derived PM2.5 annual
+ * mean, its cross-check, its trend and the GB 3095 limits.
  */
 class AirRulesTest extends AbstractEnvironmentTest {
 
@@ -101,12 +105,13 @@ class AirRulesTest extends AbstractEnvironmentTest {
 
     @Test
     void pm25IsDerivedAndItsTrendJudgedAgainstThePlans2025Value() throws Exception {
-        // PM2.5 75 on every 7th day, 28 or 30 otherwise: mean 35.1 (> the plan's 30.4 for 2025)
+        // PM2.5 on every 7th day at IAQI 100 (75 up to 2026-02-28: 9 days; 60 from 2026-03-01: 44 days),
+        // 30 on 52 days, 28 on the other 260: 12155 / 365 = 33.30 → 33.3 (> the plan's 30.4 for 2025)
         List<Finding> fs = check(submission("air.json", 2026, "", "", airYear("A1", 2026, 0, 0), ""));
         Finding pm = one(fs, PM25, 2026, REGION);
         assertStatus(Status.PENDING, pm);
         assertEquals("derived", pm.details().get("origin"));
-        assertNumber("35.1", pm.actual());
+        assertNumber("33.3", pm.actual());
         Finding trend = one(fs, PM25, 2026, REGION + "·趋势");
         assertStatus(Status.WARNING, trend);
         assertNumber("30.4", trend.expected());
@@ -139,18 +144,109 @@ class AirRulesTest extends AbstractEnvironmentTest {
         assertTrue(pm.message().zh().contains("records.json#/airDaily"), pm.message().zh());
     }
 
-    @Test
-    void theRegionAveragesItsStationsDayByDay() throws Exception {
-        // two stations: A1 at PM2.5 80 and A2 at 60 on the same days → region 70 (good) every day
-        List<String> days = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
-            days.add(airDay("A1", d, 80, 90));
-            days.add(airDay("A2", d, 60, 90));
+    /** Stations A1 and A2 at constant PM2.5 values for {@code days} days from {@code from}. */
+    static String twoStations(LocalDate from, int days, int a1, int a2) {
+        List<String> l = new ArrayList<>();
+        for (LocalDate d = from; d.isBefore(from.plusDays(days)); d = d.plusDays(1)) {
+            l.add(airDay("A1", d, a1, 90));
+            l.add(airDay("A2", d, a2, 90));
         }
-        List<Finding> fs = check(submission("air.json", 2026, "", "", String.join(",\n", days), ""));
-        assertNumber("0", one(fs, RATIO, 2026, "A1").actual());
+        return String.join(",\n", l);
+    }
+
+    @Test
+    void theRegionAveragesItsStationsRoundedMeansDayByDay() throws Exception {
+        // A1 at PM2.5 61 and A2 at 60 every day: the region's mean 60.5 is rounded by GB/T 8170 (half to
+        // even) to 60 before the IAQI — IAQI 100, good under HJ 633—2026; unrounded it would be 101
+        List<Finding> fs = check(submission("air.json", 2026, "", "", twoStations(LocalDate.of(2026, 1, 1), 365, 61, 60), ""));
+        // A1: good under HJ 633-2012 (59 days to 2026-02-28), not good from 2026-03-01 (61 → IAQI 101)
+        Finding a1 = one(fs, RATIO, 2026, "A1");
+        assertEquals(59, a1.details().get("goodDays"));
+        assertNumber("16.16", a1.actual());
         assertNumber("100", one(fs, RATIO, 2026, "A2").actual());
         assertNumber("100", one(fs, RATIO, 2026, REGION).actual());
-        assertNumber("70", one(fs, PM25, 2026, REGION).actual());
+        assertNumber("60", one(fs, PM25, 2026, REGION).actual());
+        // the change of basis: every day under HJ 633-2012, A1 too would be good
+        Finding basis = one(fs, RATIO, 2026, REGION + "·口径变化");
+        assertStatus(Status.WARNING, basis);
+        assertNumber("100", basis.details().get("referenceRatio"));
+        assertNumber("100", basis.actual());
+    }
+
+    @Test
+    void aMeanOf61IsNotRoundedDownAndTheRegionDayIsNotGood() throws Exception {
+        List<Finding> fs = check(submission("air.json", 2026, "", "", twoStations(LocalDate.of(2026, 3, 1), 31, 62, 60), ""));
+        Finding region = one(fs, RATIO, 2026, REGION);     // too few days for a year: not judged, but counted
+        assertEquals(0, region.details().get("goodDays"), region.message().zh());
+        assertEquals(31, region.details().get("validDays"));
+    }
+
+    @Test
+    void aBackgroundStationIsJudgedButLeftOutOfTheRegion() throws Exception {
+        List<String> days = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+            days.add(airDay("A1", d, 30, 90));
+            days.add(airDay("BG", d, 90, 90).replace("}", ", \"background\": true}"));
+        }
+        List<Finding> fs = check(submission("air.json", 2026, "", "", String.join(",\n", days), ""));
+        assertNumber("0", one(fs, RATIO, 2026, "BG").actual());          // 90 μg/m³: never good
+        assertNumber("100", one(fs, RATIO, 2026, REGION).actual());      // the region is A1 alone
+        assertNumber("30", one(fs, PM25, 2026, REGION).actual());
+        String how = String.valueOf(one(fs, RATIO, 2026, REGION).details().get("observations"));
+        assertTrue(how.contains("对照点BG不计入"), how);             // counted, the mean would be 60
+    }
+
+    @Test
+    void theBoundaryMovesFrom75To60On2026March1() throws Exception {
+        // 2026-02-28 (HJ 633-2012): 75 good, 76 not; 2026-03-01 on (HJ 633—2026): 60 good, 61 not
+        String days = String.join(",\n",
+                airDay("A", LocalDate.of(2026, 2, 27), 75, 90), airDay("A", LocalDate.of(2026, 2, 28), 76, 90),
+                airDay("A", LocalDate.of(2026, 3, 1), 60, 90), airDay("A", LocalDate.of(2026, 3, 2), 61, 90),
+                airDay("A", LocalDate.of(2026, 3, 3), 75, 90));
+        Finding a = one(check(submission("air.json", 2026, "", "", days, "")), RATIO, 2026, "A");
+        assertEquals(2, a.details().get("goodDays"), a.message().zh());  // 02-27 and 03-01
+        assertEquals(5, a.details().get("validDays"));
+        assertTrue(a.message().zh().contains("HJ 633-2012判定2天") && a.message().zh().contains("HJ 633—2026判定3天"), a.message().zh());
+        assertTrue(String.valueOf(a.details().get("worstDays")).startsWith("[2026-03-03 AQI 114 (PM2.5)"),
+                String.valueOf(a.details().get("worstDays")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> basis = (Map<String, Object>) a.details().get("basisChange");
+        assertNumber("80", basis.get("referenceRatio"));                 // under HJ 633-2012 only 02-28 is not good
+    }
+
+    @Test
+    void aMeanFromTooFewHoursIsAnInvalidDayWithItsReason() throws Exception {
+        // 19 hourly PM2.5 values: below GB 3095 表4's 20; an O3 maximum from 12 8-hour means counts only
+        // when it is above the limit (HJ 663): 170 > 160 counts, 150 does not
+        String days = String.join(",\n",
+                airDay("A", LocalDate.of(2026, 4, 1), 30, 90).replace("}", ", \"counts\": {\"PM2.5\": 19, \"O3_8h\": 17}}"),
+                airDay("A", LocalDate.of(2026, 4, 2), 30, 90).replace("}", ", \"counts\": {\"PM2.5\": 20, \"O3_8h\": 14}}"),
+                airDay("A", LocalDate.of(2026, 4, 3), 30, 170).replace("}", ", \"counts\": {\"PM2.5\": 24, \"O3_8h\": 12}}"),
+                airDay("A", LocalDate.of(2026, 4, 4), 30, 150).replace("}", ", \"counts\": {\"PM2.5\": 24, \"O3_8h\": 12}}"),
+                airDay("A", LocalDate.of(2026, 4, 5), null, null).replace("}", ", \"counts\": {\"PM2.5\": 0, \"O3_8h\": 0}}"));
+        Finding a = one(check(submission("air.json", 2026, "", "", days, "")), RATIO, 2026, "A");
+        assertEquals(2, a.details().get("validDays"), a.message().zh());    // 04-02 and 04-03
+        assertEquals(3, a.details().get("invalidDays"));
+        assertEquals(List.of("2026-04-01（PM2.5有效小时值19个＜20）", "2026-04-04（O3_8h有效8小时均值12个＜14）",
+                "2026-04-05（PM2.5有效小时值0个＜20；O3_8h有效8小时均值0个＜14）"), a.details().get("invalidDayList"));
+        assertTrue(a.message().zh().contains("无效日：2026-04-01（PM2.5有效小时值19个＜20）"), a.message().zh());
+        assertEquals(1, a.details().get("goodDays"));                       // 04-03: O3_8h 170 → IAQI 108
+    }
+
+    @Test
+    void pm25IsJudgedAgainstTheGb3095LimitsInForce() throws Exception {
+        // a full year at PM2.5 31: within GB 3095-2012's annual 35, above GB 3095—2026's 30 (in force at
+        // the year's end); a day at 61 from 2026-03-01 is above the 24-hour 60, at 61 before it is not
+        List<String> days = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+            int pm = d.getDayOfMonth() == 1 && (d.getMonthValue() == 2 || d.getMonthValue() == 4) ? 61 : 31;
+            days.add(airDay("A1", d, pm, 90));
+        }
+        Finding f = one(check(submission("air.json", 2026, "", "", String.join(",\n", days), "")), PM25, 2026, "A1");
+        assertStatus(Status.WARNING, f);
+        assertNumber("30", f.expected());
+        assertEquals("GB 3095—2026", f.details().get("annualLimitStandard"));
+        assertTrue(f.message().zh().contains("GB 3095-2012（24小时平均75）0天/59天") && f.message().zh().contains("GB 3095—2026（24小时平均60）1天/306天"),
+                f.message().zh());
     }
 }

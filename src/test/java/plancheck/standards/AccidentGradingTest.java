@@ -17,7 +17,7 @@ class AccidentGradingTest {
 
     @BeforeAll
     static void load() {
-        g = StandardsLoader.defaults().accidentGrading();
+        g = StandardsLoader.defaults().load().accidents().on(java.time.LocalDate.of(2026, 6, 1));
     }
 
     private static AccidentGrade grade(int deaths, int injuries, long loss) {

@@ -14,13 +14,109 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** HJ 633-2012, loaded from rules/standards/hj633-2012.yaml. */
+/**
+ * HJ 633-2012 (rules/standards/hj633-2012.yaml, in force to 2026-02-28) and HJ 633—2026
+ * (hj633-2026.yaml, from 2026-03-01), each at its own breakpoints.
+ */
 class AirQualityIndexTest {
     private static AirQualityIndex aqi;
+    private static AirQualityIndex aqi2026;
+    private static StandardTables tables;
 
     @BeforeAll
     static void load() {
-        aqi = StandardsLoader.defaults().airQuality();
+        tables = StandardsLoader.defaults().load();
+        aqi = tables.airQuality().on(java.time.LocalDate.of(2026, 2, 28));
+        aqi2026 = tables.airQuality().on(java.time.LocalDate.of(2026, 3, 1));
+    }
+
+    @Test
+    void theTableIsChosenByTheDateOfTheMeasurement() {
+        assertEquals("HJ 633-2012", aqi.standard());
+        assertEquals("HJ 633—2026", aqi2026.standard());
+        assertEquals(java.time.LocalDate.of(2026, 2, 28), aqi.validity().to());
+        assertEquals(java.time.LocalDate.of(2026, 3, 1), aqi2026.validity().from());
+    }
+
+    @Test
+    void pm25Of60IsGoodFrom2026March1And61IsNot() {
+        assertEquals(100, aqi2026.iaqi("PM2.5", d("60")));
+        // 61: (150 − 100)/(115 − 60) × 1 + 100 = 100.909… → 101
+        assertEquals(101, aqi2026.iaqi("PM2.5", d("61")));
+        DailyAqi at60 = aqi2026.compute(day("60", "40", "9", "20", "0.6", "90"));
+        assertTrue(at60.isGood(aqi2026.goodMaxAqi()));
+        assertEquals("良", at60.category().zh());
+        DailyAqi at61 = aqi2026.compute(day("61", "40", "9", "20", "0.6", "90"));
+        assertFalse(at61.isGood(aqi2026.goodMaxAqi()));
+        assertEquals("轻度污染", at61.category().zh());
+        assertEquals(List.of("PM2.5"), at61.exceedingPollutants());
+        // the same day under HJ 633-2012 (to 2026-02-28): 61 is good, 75 the last good value, 76 not
+        assertTrue(aqi.compute(day("61", "40", "9", "20", "0.6", "90")).isGood(100));
+        assertTrue(aqi.compute(day("75", "40", "9", "20", "0.6", "90")).isGood(100));
+        assertFalse(aqi.compute(day("76", "40", "9", "20", "0.6", "90")).isGood(100));
+        // a day at 61–75 is 良 before 2026-03-01 and 轻度污染 after
+        assertEquals(101, aqi2026.compute(day("61", "40", "9", "20", "0.6", "90")).aqi());
+        assertEquals(114, aqi2026.compute(day("75", "40", "9", "20", "0.6", "90")).aqi(), "100 + 50/55 × 15 = 113.6 → 114");
+    }
+
+    @Test
+    void pm10Of120IsGoodFrom2026March1And121IsNot() {
+        assertEquals(100, aqi2026.iaqi("PM10", d("120")));
+        assertEquals(101, aqi2026.iaqi("PM10", d("121")), "100 + 50/130 = 100.38 → 101");
+        assertEquals(86, aqi.iaqi("PM10", d("121")), "HJ 633-2012: 50 + 0.5 × 71 = 85.5 → 86");
+        assertEquals(150, aqi2026.iaqi("PM10", d("250")));
+    }
+
+    @Test
+    void unconfirmedBracketsAreReportedWhenTheyDecideTheDay() {
+        DailyAqi confirmed = aqi2026.compute(day("115", "40", "9", "20", "0.6", "90"));
+        assertEquals(150, confirmed.aqi());
+        assertTrue(confirmed.unconfirmed().isEmpty(), "IAQI ≤ 150 was reproduced on published data");
+        DailyAqi above = aqi2026.compute(day("116", "40", "9", "20", "0.6", "90"));
+        assertEquals(List.of("PM2.5"), above.unconfirmed());
+        assertFalse(aqi2026.pollutants().get("PM2.5").confidenceAt(d("116")).confirmed());
+        assertTrue(aqi2026.pollutants().get("PM2.5").confidenceAt(d("116")).basis().contains("not seen changing"));
+        // an unconfirmed PM2.5 bracket that does not decide the AQI is not reported
+        DailyAqi o3 = aqi2026.compute(day("116", "40", "9", "20", "0.6", "300"));
+        assertTrue(o3.unconfirmed().isEmpty(), o3.toString());
+        // HJ 633-2012's 24-hour rows are confirmed
+        assertTrue(aqi.compute(day("200", "400", "9", "20", "0.6", "90")).unconfirmed().isEmpty());
+    }
+
+    @Test
+    void concentrationsAreRoundedHalfToEvenBeforeTheIaqi() {
+        assertEquals(d("60"), aqi2026.round("PM2.5", d("60.5")), "GB/T 8170: 60.5 → 60 (even)");
+        assertEquals(d("62"), aqi2026.round("PM2.5", d("61.5")), "61.5 → 62 (even)");
+        assertEquals(d("61"), aqi2026.round("PM2.5", d("60.51")));
+        assertEquals(d("0.4"), aqi2026.round("CO", d("0.45")), "CO to 0.1 mg/m³: 0.45 → 0.4");
+        assertEquals(d("0.6"), aqi2026.round("CO", d("0.55")));
+        assertEquals(d("75"), aqi.round("PM2.5", d("75.4")));
+        assertTrue(aqi.compute(aqi.round(day("75.4", "40", "9", "20", "0.6", "90"))).isGood(100), "75.4 → 75 → IAQI 100");
+        assertFalse(aqi.compute(day("75.4", "40", "9", "20", "0.6", "90")).isGood(100), "unrounded: 100.5 → 101");
+    }
+
+    @Test
+    void theHourlyAqiJudgesPmOnTheDailyRowsAndGasesOnTheHourlyRows() {
+        // a published hour (data/cnemc, 1416A 天生, 2026-02-26 20:00): PM2.5 41, PM10 54, SO2 9, NO2 13,
+        // CO 0.6, O3 59 → official AQI 58, primary pollutant PM2.5
+        Map<String, BigDecimal> h = new LinkedHashMap<>();
+        h.put("PM2.5", d("41"));
+        h.put("PM10", d("54"));
+        h.put("SO2", d("9"));
+        h.put("NO2", d("13"));
+        h.put("CO", d("0.6"));
+        h.put("O3", d("59"));
+        DailyAqi r = aqi.realTime(h);
+        assertEquals(58, r.aqi(), "PM2.5: 50 + 50/40 × 6 = 57.5 → 58");
+        assertEquals(List.of("PM2.5"), r.primaryPollutants());
+        assertEquals(7, r.iaqi().get("NO2"), "NO2 on the 1-hour row: 13 × 50/100 = 6.5 → 7");
+        assertEquals(19, r.iaqi().get("O3"), "O3 on the 1-hour row: 59 × 50/160 = 18.4 → 19");
+        // the same concentrations after 2026-03-01: PM2.5 41 is still in the 35–60 bracket
+        assertEquals(62, aqi2026.realTime(h).aqi(), "HJ 633—2026: PM2.5 41 in 35–60: 50 + 50/25 × 6 = 62");
+        h.remove("PM10");
+        DailyAqi partial = aqi.realTime(h);
+        assertEquals(List.of("PM10"), partial.missing());
+        assertEquals(58, partial.aqi(), "an hour without PM10 is judged on the others, as published");
     }
 
     private static BigDecimal d(String s) {

@@ -18,7 +18,7 @@ class StandardCoalTest {
 
     @BeforeAll
     static void load() {
-        sc = StandardsLoader.defaults().standardCoal();
+        sc = StandardsLoader.defaults().load().coal().on(java.time.LocalDate.of(2026, 12, 31));
     }
 
     private static BigDecimal d(String s) {

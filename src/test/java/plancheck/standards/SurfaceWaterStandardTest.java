@@ -21,7 +21,7 @@ class SurfaceWaterStandardTest {
 
     @BeforeAll
     static void load() {
-        std = StandardsLoader.defaults().surfaceWater();
+        std = StandardsLoader.defaults().load().water().on(java.time.LocalDate.of(2026, 12, 31));
     }
 
     private static BigDecimal d(String s) {
