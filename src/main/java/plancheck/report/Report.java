@@ -53,18 +53,26 @@ public record Report(String planId, int baseYear, int targetYear, String region,
         return inputs.keySet().stream().filter(p -> p.substring(p.lastIndexOf('/') + 1).startsWith("example-")).toList();
     }
 
-    /** @return a warning that the report rests on example data, or null when it does not (zh, en). */
+    /**
+     * @return a warning that the report rests on example data, naming the inputs that are not (plan
+     *         figures, real data), or null when it does not rest on example data (zh, en)
+     */
     public plancheck.model.Text exampleWarning() {
         int n = exampleInputs().size();
         if (n == 0) {
             return null;
         }
+        List<String> other = inputs.keySet().stream().filter(p -> !exampleInputs().contains(p)).toList();
+        String list = String.join("、", other.size() > 10 ? other.subList(0, 10) : other) + (other.size() > 10 ? "等" : "");
+        String listEn = String.join(", ", other.size() > 10 ? other.subList(0, 10) : other) + (other.size() > 10 ? " …" : "");
         return new plancheck.model.Text(
                 "注意：本报告的" + inputs.size() + "份输入中有" + n + "份是示例数据（文件名以example-开头，数值为虚构，"
-                        + "仅用于演示plancheck），本报告不是正式核查结论。",
+                        + "仅用于演示plancheck），本报告不是正式核查结论。"
+                        + (other.isEmpty() ? "" : "不是示例数据的输入（规划所列数值或真实数据）：" + list + "。"),
                 "Note: " + n + " of the " + inputs.size() + " inputs of this report are example data (file names "
                         + "starting with example-, fictional numbers for demonstrating plancheck); this report is "
-                        + "not an official assessment.");
+                        + "not an official assessment."
+                        + (other.isEmpty() ? "" : " Inputs that are not example data (the plan's own figures or real data): " + listEn + "."));
     }
 
     /** The order of statuses in the summary object (contract §3's example). */
