@@ -74,6 +74,9 @@ public final class ImportCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "the submission to write (default: standard output)")
         Path out;
 
+        @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "language of the messages (default: ${DEFAULT-VALUE})")
+        String lang;
+
         @Parameters(index = "0", paramLabel = "CSV", description = "the published hourly CSV (or .csv.gz)")
         Path csv;
 
@@ -84,7 +87,7 @@ public final class ImportCommand implements Runnable {
                 Standards std = Standards.load(rules);
                 if (std == null) {
                     return CheckCommand.printProblems(err, List.of(new InputProblem(rules.toString(), 0, 0, "",
-                            "no standards/ folder: the GB 3095 tables are needed for the 8-hour O3 minimum")));
+                            plancheck.i18n.Msg.text("feed.no-standards"))), lang);
                 }
                 CnemcImport.Result r = CnemcImport.run(csv, std.tables().airLimits(), new CnemcImport.Options(region, year,
                         new LinkedHashSet<>(stations), new LinkedHashSet<>(background), submitter, note));
@@ -97,14 +100,16 @@ public final class ImportCommand implements Runnable {
                 }
                 long complete = r.days().stream().filter(d -> d.hours() == 24).count();
                 long empty = r.days().stream().filter(d -> d.hours() == 0).count();
-                err.printf("plancheck import cnemc: %d row(s) read; %d day(s) %s of %d station(s) written%s: %d with all 24 hours, %d with none"
-                        + "%s%s%n", r.rows(), r.days().size(), CnemcImport.period(r),
-                        r.days().stream().map(CnemcDay::station).distinct().count(), out == null ? "" : " to " + out, complete, empty,
-                        r.otherYears() > 0 ? "; " + r.otherYears() + " day(s) of other years left out" : "",
-                        r.repeated().isEmpty() ? "" : "; repeated hours (first kept): " + String.join("; ", r.repeated()));
+                err.println("plancheck import cnemc: " + plancheck.i18n.Msg.get(lang, "feed.imported", "rows", r.rows(),
+                        "days", r.days().size(), "period", CnemcImport.period(r),
+                        "stations", r.days().stream().map(CnemcDay::station).distinct().count(),
+                        "out", out == null ? "" : plancheck.i18n.Msg.get(lang, "feed.imported-to", "file", out),
+                        "complete", complete, "empty", empty,
+                        "other", r.otherYears() > 0 ? plancheck.i18n.Msg.get(lang, "feed.other-years", "count", r.otherYears()) : "",
+                        "repeated", r.repeated().isEmpty() ? "" : plancheck.i18n.Msg.get(lang, "feed.repeated", "lines", String.join("; ", r.repeated()))));
                 return 0;
             } catch (InputException e) {
-                return CheckCommand.printProblems(err, e.problems());
+                return CheckCommand.printProblems(err, e.problems(), lang);
             } catch (java.io.IOException e) {
                 err.println("plancheck import cnemc: cannot read or write: " + e.getMessage() + "; nothing written");
                 return Main.EXIT_INPUT;

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 
@@ -70,8 +71,7 @@ public final class CnemcCsv {
         try (Reader r = reader(file);
              MappingIterator<String[]> it = CSV.readerFor(String[].class).readValues(r)) {
             if (!it.hasNextValue()) {
-                throw new InputException(List.of(new InputProblem(display, 1, 1, "", "empty file: expected a header naming the columns "
-                        + COLUMNS)));
+                throw new InputException(List.of(new InputProblem(display, 1, 1, "", Msg.text("feed.empty", "columns", COLUMNS))));
             }
             String[] header = it.nextValue();
             int[] col = new int[COLUMNS.size()];
@@ -83,8 +83,7 @@ public final class CnemcCsv {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new InputException(List.of(new InputProblem(display, 1, 1, "", "the header lacks the column(s) " + missing
-                        + " of the CNEMC hourly publication (expected at least " + COLUMNS + ")")));
+                throw new InputException(List.of(new InputProblem(display, 1, 1, "", Msg.text("feed.header", "missing", missing, "columns", COLUMNS))));
             }
             int width = 0;
             for (int c : col) {
@@ -102,7 +101,7 @@ public final class CnemcCsv {
                 } catch (RuntimeException e) {
                     Throwable c = e.getCause() instanceof JsonProcessingException j ? j : e;
                     int l = c instanceof JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : 0;
-                    problems.add(new InputProblem(display, l, 0, "", "not valid CSV: " + c.getMessage()));
+                    problems.add(new InputProblem(display, l, 0, "", Msg.text("feed.not-csv", "detail", plancheck.model.Bounded.cut(String.valueOf(c.getMessage())))));
                     break;
                 }
                 if (cells.length == 1 && cells[0].isEmpty()) {
@@ -110,7 +109,7 @@ public final class CnemcCsv {
                 }
                 rows++;
                 if (cells.length < width) {
-                    problems.add(new InputProblem(display, line, 1, "", "expected " + header.length + " cells, found " + cells.length));
+                    problems.add(new InputProblem(display, line, 1, "", Msg.text("feed.cells", "expected", header.length, "found", cells.length)));
                     continue;
                 }
                 CnemcHour h = row(cells, col, line, display, problems);
@@ -119,16 +118,16 @@ public final class CnemcCsv {
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            problems.add(new InputProblem(display, 0, 0, "", "not UTF-8 text (the CNEMC publication is UTF-8)"));
+            problems.add(new InputProblem(display, 0, 0, "", Msg.text("feed.not-utf8")));
         } catch (JsonProcessingException e) {
             int l = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             problems.add(new InputProblem(display, l, 0, "", e.getCause() instanceof java.nio.charset.CharacterCodingException
-                    ? "not UTF-8 text (the CNEMC publication is UTF-8)" : "not valid CSV: " + e.getOriginalMessage()));
+                    ? Msg.text("feed.not-utf8") : Msg.text("feed.not-csv", "detail", plancheck.model.Bounded.cut(String.valueOf(e.getOriginalMessage())))));
         }
         if (!problems.isEmpty()) {
             List<InputProblem> l = new ArrayList<>(problems.listed);
             if (problems.dropped > 0) {
-                l.add(new InputProblem(display, 0, 0, "", "… and " + problems.dropped + " more problem(s)"));
+                l.add(new InputProblem(display, 0, 0, "", Msg.text("feed.more", "count", problems.dropped)));
             }
             throw new InputException(l);
         }
@@ -180,18 +179,17 @@ public final class CnemcCsv {
         try {
             time = LocalDateTime.parse(tp, TIMEPOINT);
         } catch (DateTimeParseException e) {
-            problems.add(new InputProblem(display, line, col[1] + 1, "", "column timepoint: expected YYYY-MM-DDTHHMM (e.g. 2026-03-01T0100), found \""
-                    + cut(tp) + "\""));
+            problems.add(new InputProblem(display, line, col[1] + 1, "", Msg.text("feed.timepoint", "found", cut(tp))));
         }
         String station = cells[col[2]].trim();
         if (station.isEmpty()) {
-            problems.add(new InputProblem(display, line, col[2] + 1, "", "column stationcode: empty"));
+            problems.add(new InputProblem(display, line, col[2] + 1, "", Msg.text("feed.station")));
         }
         Integer aqi = null;
         BigDecimal a = number(cells, col, 6, line, display, problems);
         if (a != null) {
             if (a.signum() < 0 || a.stripTrailingZeros().scale() > 0 || a.compareTo(BigDecimal.valueOf(100000)) > 0) {
-                problems.add(new InputProblem(display, line, col[6] + 1, "", "column aqi: expected a whole number ≥ 0, found \"" + cut(cells[col[6]]) + "\""));
+                problems.add(new InputProblem(display, line, col[6] + 1, "", Msg.text("feed.aqi", "found", cut(cells[col[6]]))));
             } else {
                 aqi = a.intValueExact();
             }
@@ -222,14 +220,13 @@ public final class CnemcCsv {
             }
             return d;
         } catch (NumberFormatException e) {
-            problems.add(new InputProblem(display, line, col[i] + 1, "", "column " + COLUMNS.get(i)
-                    + ": expected a number, NA or an empty cell, found \"" + cut(s) + "\""));
+            problems.add(new InputProblem(display, line, col[i] + 1, "", Msg.text("feed.number", "column", COLUMNS.get(i), "found", cut(s))));
             return null;
         }
     }
 
     private static String cut(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return plancheck.model.Bounded.cut(s);
     }
 
     private static int indexOf(String[] header, String name) {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
@@ -87,8 +88,8 @@ public final class CnemcImport {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new InputException(List.of(new InputProblem(display, 0, 0, "", "no row for station(s) " + unknown
-                    + " (stations in the file: " + firstStations(csv, display) + ")")));
+            throw new InputException(List.of(new InputProblem(display, 0, 0, "", Msg.text("feed.no-station", "stations", unknown,
+                    "known", firstStations(csv, display)))));
         }
         String sha = Paths2.sha256(csv);
         List<CnemcDay> days = new ArrayList<>();
@@ -103,8 +104,9 @@ public final class CnemcImport {
             }
         }
         if (days.isEmpty()) {
-            throw new InputException(List.of(new InputProblem(display, 0, 0, "", "no day of " + o.year() + " for "
-                    + (o.stations().isEmpty() ? "any station" : "station(s) " + o.stations()))));
+            throw new InputException(List.of(new InputProblem(display, 0, 0, "", o.stations().isEmpty()
+                    ? Msg.text("feed.no-day-any", "year", o.year())
+                    : Msg.text("feed.no-day", "year", o.year(), "stations", o.stations()))));
         }
         return new Result(render(o, days, display, sha), rows, days, other, unknown, b.repeated());
     }
