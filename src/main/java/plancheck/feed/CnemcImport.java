@@ -123,7 +123,8 @@ public final class CnemcImport {
 
     /** The submission text: one record per line, keys in a fixed order. */
     static String render(Options o, List<CnemcDay> days, String file, String sha) {
-        StringBuilder b = new StringBuilder("{\n");
+        Map<String, String> quoted = new java.util.HashMap<>(); // keys and values repeat on every line
+        StringBuilder b = new StringBuilder(days.size() * 400 + 1000).append("{\n");
         b.append("  \"format\": \"plancheck-facts/1\",\n");
         b.append("  \"region\": ").append(str(o.region())).append(",\n");
         b.append("  \"year\": ").append(o.year()).append(",\n");
@@ -152,16 +153,16 @@ public final class CnemcImport {
             } else {
                 r.put("note", "no published hour for this day in " + file);
             }
-            b.append("    ").append(value(r)).append(i + 1 < days.size() ? ",\n" : "\n");
+            b.append("    ").append(value(r, quoted)).append(i + 1 < days.size() ? ",\n" : "\n");
         }
         b.append("  ]\n}\n");
         return b.toString();
     }
 
-    private static String value(Object v) {
+    private static String value(Object v, Map<String, String> quoted) {
         if (v instanceof Map<?, ?> m) {
             List<String> parts = new ArrayList<>();
-            m.forEach((k, x) -> parts.add(str(String.valueOf(k)) + ": " + value(x)));
+            m.forEach((k, x) -> parts.add(quoted.computeIfAbsent(String.valueOf(k), CnemcImport::str) + ": " + value(x, quoted)));
             return "{" + String.join(", ", parts) + "}";
         }
         if (v instanceof BigDecimal d) {
@@ -170,7 +171,7 @@ public final class CnemcImport {
         if (v instanceof Number || v instanceof Boolean) {
             return String.valueOf(v);
         }
-        return str(String.valueOf(v));
+        return quoted.computeIfAbsent(String.valueOf(v), CnemcImport::str);
     }
 
     private static String str(String s) {
