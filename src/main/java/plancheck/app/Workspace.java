@@ -190,8 +190,8 @@ public final class Workspace {
         }
     }
 
-    /** @return "垫江县 (plans/dianjiang-15th)" for every region, at most ten */
-    private String covered() {
+    /** @return "垫江县 (plans/dianjiang-15th)" for every region, at most ten (for messages) */
+    public String covered() {
         Map<String, String> m = new LinkedHashMap<>();
         byRegion.forEach((r, e) -> m.put(r, e.rules().planDir()));
         List<String> l = new ArrayList<>();

@@ -29,7 +29,7 @@ import plancheck.report.MarkdownReport;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure rule compilation, checking and report rendering; print the figures.",
-        subcommands = {BenchServeCommand.class, BenchCnemcCommand.class})
+        subcommands = {BenchServeCommand.class, BenchCnemcCommand.class, BenchSyntheticCommand.class, BenchGenerateCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -38,13 +38,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "measured runs after warm-up (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "submission files or folders (or the subcommand serve or cnemc)")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "submission files or folders (or a subcommand: serve, cnemc, synthetic, generate)")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
         if (paths == null || paths.isEmpty()) {
-            System.err.println("plancheck bench: expected PATH... (submission files or folders), or bench serve, or bench cnemc FILE");
+            System.err.println("plancheck bench: expected PATH... (submission files or folders), or a subcommand: bench serve, bench cnemc FILE, bench synthetic, bench generate");
             return Main.EXIT_INPUT;
         }
         if (runs < 1) {

@@ -106,6 +106,36 @@ public final class SubmissionReader {
     }
 
     /**
+     * The region a submission names, read without reading its records: the parser stops at the
+     * top-level {@code region} (records before it are skipped, not kept). Used to group the files of a
+     * run by region before any is read in full.
+     *
+     * @param file a submission file
+     * @return its region, or null when the file cannot be read that far (reading it in full then says why)
+     */
+    public static String region(Path file) {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             com.fasterxml.jackson.core.JsonParser p = HEADER.createParser(in)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                if (name.equals("region")) {
+                    return t == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory HEADER = com.fasterxml.jackson.core.JsonFactory.builder().build();
+
+    /**
      * Reads every file; throws after reading them all if any has a structural problem.
      *
      * @param files submission files

@@ -44,45 +44,85 @@ public final class JsonReport {
 
     /** @return the report as UTF-8 JSON text ending in a newline. */
     public static byte[] render(Report r) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", FORMAT);
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("id", r.planId());
-        plan.put("baseYear", r.baseYear());
-        plan.put("targetYear", r.targetYear());
-        plan.put("dir", r.planDir());
-        root.put("plan", plan);
-        root.put("region", r.region());
-        Map<String, Object> tool = new LinkedHashMap<>();
-        tool.put("plancheck", Versions.plancheck());
-        tool.put("drools", Versions.drools());
-        root.put("tool", tool);
-        List<Object> inputs = new ArrayList<>();
-        r.inputs().forEach((p, h) -> inputs.add(entry("path", p, "sha256", h)));
-        root.put("inputs", inputs);
-        Map<String, Object> rules = new LinkedHashMap<>();
-        rules.put("sha256", r.rulesSha());
-        rules.put("dir", r.rulesDir());
-        List<Object> files = new ArrayList<>();
-        r.ruleFiles().forEach((p, h) -> files.add(entry("path", p, "sha256", h)));
-        rules.put("files", files);
-        rules.put("fired", r.firings());
-        root.put("rules", rules);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<Status, Integer> counts = r.summary();
-        for (Status s : Report.SUMMARY_ORDER) {
-            summary.put(s.name(), counts.get(s));
-        }
-        root.put("summary", summary);
-        List<Object> findings = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            findings.add(finding(f, r.baseYear(), r.targetYear()));
-        }
-        root.put("findings", findings);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(1 << 16);
+        write(r, b);
+        return b.toByteArray();
+    }
+
+    /**
+     * @param out where the bytes go (not closed)
+     * @return a generator writing plain numbers with report.json's indentation (two spaces, LF)
+     */
+    public static JsonGenerator generator(java.io.OutputStream out) throws IOException {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         pp.indentArraysWith(new DefaultIndenter("  ", "\n"));
-        String text = JSON.writer(pp).writeValueAsString(root) + "\n";
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonGenerator g = JSON.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
+        g.setCodec(JSON);
+        g.setPrettyPrinter(pp);
+        g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
+    }
+
+    /**
+     * Writes the report as a stream: one finding at a time is turned into its JSON form and written, so
+     * that memory does not grow with the size of the file.
+     *
+     * @param r   the report
+     * @param out where the UTF-8 JSON text goes, ending in a newline (not closed)
+     * @throws IOException when it cannot be written
+     */
+    public static void write(Report r, java.io.OutputStream out) throws IOException {
+        try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeObjectFieldStart("plan");
+            g.writeStringField("id", r.planId());
+            g.writeNumberField("baseYear", r.baseYear());
+            g.writeNumberField("targetYear", r.targetYear());
+            g.writeStringField("dir", r.planDir());
+            g.writeEndObject();
+            g.writeStringField("region", r.region());
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("plancheck", Versions.plancheck());
+            g.writeStringField("drools", Versions.drools());
+            g.writeEndObject();
+            g.writeArrayFieldStart("inputs");
+            for (Map.Entry<String, String> e : r.inputs().entrySet()) {
+                pair(g, "path", e.getKey(), "sha256", e.getValue());
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("rules");
+            g.writeStringField("sha256", r.rulesSha());
+            g.writeStringField("dir", r.rulesDir());
+            g.writeArrayFieldStart("files");
+            for (Map.Entry<String, String> e : r.ruleFiles().entrySet()) {
+                pair(g, "path", e.getKey(), "sha256", e.getValue());
+            }
+            g.writeEndArray();
+            g.writeObjectField("fired", r.firings());
+            g.writeEndObject();
+            g.writeObjectFieldStart("summary");
+            Map<Status, Integer> counts = r.summary();
+            for (Status s : Report.SUMMARY_ORDER) {
+                g.writeNumberField(s.name(), counts.get(s));
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : r.findings()) {
+                g.writeObject(finding(f, r.baseYear(), r.targetYear()));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void pair(JsonGenerator g, String k1, String v1, String k2, String v2) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(k1, v1);
+        g.writeStringField(k2, v2);
+        g.writeEndObject();
     }
 
     /**
