@@ -68,24 +68,16 @@ public final class Phases {
 
     /** @return the sum of the wall times of the phases named */
     public double wall(String... names) {
-        double s = 0;
-        for (Phase p : done) {
-            if (List.of(names).contains(p.name())) {
-                s += p.wallMs();
-            }
-        }
-        return s;
+        return sum(Phase::wallMs, names);
     }
 
     /** @return the sum of the CPU times of the phases named */
     public double cpu(String... names) {
-        double s = 0;
-        for (Phase p : done) {
-            if (List.of(names).contains(p.name())) {
-                s += p.cpuMs();
-            }
-        }
-        return s;
+        return sum(Phase::cpuMs, names);
+    }
+
+    private double sum(java.util.function.ToDoubleFunction<Phase> of, String... names) {
+        return done.stream().filter(p -> List.of(names).contains(p.name())).mapToDouble(of).sum();
     }
 
     /** Prints one line per phase. */
