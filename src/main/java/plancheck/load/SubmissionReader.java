@@ -43,7 +43,6 @@ public final class SubmissionReader {
             "values", "note");
     private static final Set<String> AIR_KEYS = Set.of("station", "date", "PM2.5", "PM10", "SO2", "NO2", "CO",
             "O3_8h", "note", "counts", "background", "source");
-    private static final List<String> AIR_POLLUTANTS = List.of("PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h");
     /** Keys of the optional {@code airDaily[].source} (docs/submissions.md). */
     private static final Set<String> AIR_SOURCE_KEYS = Set.of("file", "sha256", "rows");
     private static final Set<String> ACCIDENT_KEYS = Set.of("id", "date", "sector", "deaths", "seriousInjuries",
@@ -156,6 +155,58 @@ public final class SubmissionReader {
         return out;
     }
 
+    /** The record lists of a submission, filled one record at a time. */
+    private final class Lists {
+        final List<Submission.IndicatorValue> ind = new ArrayList<>();
+        final List<Records.WaterSample> water = new ArrayList<>();
+        final List<Records.AirDay> air = new ArrayList<>();
+        final List<Records.Accident> acc = new ArrayList<>();
+        final List<Records.EnergyUse> energy = new ArrayList<>();
+        final List<JsonNode> cropNodes = new ArrayList<>();
+        final List<String> cropPointers = new ArrayList<>();
+    }
+
+    /** The keys whose value is a list of records, read element by element. */
+    private static final Set<String> LISTS = Set.of("indicators", "waterSamples", "airDaily", "accidents", "energyUse",
+            "cropOutput");
+
+    /** Opens a submission as text: UTF-8 (a leading BOM dropped) or, with a UTF-16 BOM, UTF-16; strict. */
+    private static java.io.Reader open(java.io.InputStream raw) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+        in.mark(4);
+        int b0 = in.read();
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+        if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+            cs = java.nio.charset.StandardCharsets.UTF_16;
+        } else if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            in.skip(3);
+        }
+        java.io.PushbackReader r = new java.io.PushbackReader(new java.io.InputStreamReader(in, cs.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), 1);
+        int c = r.read();
+        if (c >= 0 && c != '\uFEFF') {
+            r.unread(c);
+        }
+        return r;
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+
+    /**
+     * Reads one file as a stream: the top-level values are kept, the records of each list are read,
+     * validated and converted one at a time, each with the line and column of its own values only (so
+     * memory does not grow with the file). A list met before the file's {@code year} is read in a second
+     * pass over the file, once the year is known.
+     */
+    private Submission read(Path f) {
+        return read(Paths2.display(f), () -> Files.newInputStream(f));
+    }
+
     /**
      * Reads one submission from bytes (e.g. a file uploaded to the service), named {@code file} in every
      * message, with the same validation as a file on disk.
@@ -166,22 +217,82 @@ public final class SubmissionReader {
      * @throws InputException listing every structural problem
      */
     public Submission readOne(String file, byte[] bytes) throws InputException {
-        Submission s = read(file, bytes);
+        Submission s = read(file, () -> new java.io.ByteArrayInputStream(bytes));
         if (!problems.isEmpty() || s == null) {
             throw new InputException(List.copyOf(problems));
         }
         return s;
     }
 
-    private Submission read(Path f) throws IOException {
-        return read(Paths2.display(f), Files.readAllBytes(f));
+    /** Opens a submission's bytes, once per pass. */
+    private interface Source {
+        java.io.InputStream open() throws IOException;
     }
 
-    private Submission read(String file, byte[] bytes) {
-        LocatedJson doc;
+    private Submission read(String file, Source source) {
         int before = problems.size();
+        java.security.MessageDigest sha;
         try {
-            doc = LocatedJson.parse(decode(bytes, file), file, problems);
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, int[]> top = new java.util.HashMap<>();
+        com.fasterxml.jackson.databind.node.ObjectNode root = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .withExactBigDecimals(true).objectNode();
+        Ctx c = new Ctx(file, top);
+        Lists lists = new Lists();
+        java.util.Set<String> deferred = new java.util.LinkedHashSet<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean[] yearKnown = {false};
+        int[] year = {0};
+        String[] listStage = {null};
+        try (java.io.InputStream raw = new java.security.DigestInputStream(source.open(), sha);
+             com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(open(raw))) {
+            com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file (expected a JSON object)");
+            }
+            JsonLocation l0 = p.currentTokenLocation();
+            top.put("", new int[] {l0.getLineNr(), l0.getColumnNr()});
+            if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                LocatedJson.readTree(p, "", top, false, file, problems);
+                c.err("", "expected a JSON object (a submission: format, region, year, indicators …)");
+                trailing(p);
+                return null;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonLocation kl = p.currentTokenLocation();
+                String ptr = "/" + name.replace("~", "~0").replace("/", "~1");
+                p.nextToken();
+                if (!seen.add(name)) {
+                    problems.add(new InputProblem(file, kl.getLineNr(), kl.getColumnNr(), ptr,
+                            "key '" + name + "' appears twice in the same object"));
+                }
+                if (LISTS.contains(name) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    JsonLocation al = p.currentTokenLocation();
+                    top.put(ptr, new int[] {al.getLineNr(), al.getColumnNr()});
+                    root.putArray(name);
+                    if (yearKnown[0]) {
+                        readList(p, name, c, lists, year[0], listStage[0], file);
+                    } else {
+                        deferred.add(name);
+                        p.skipChildren();
+                    }
+                    continue;
+                }
+                JsonNode v = LocatedJson.readTree(p, ptr, top, false, file, problems);
+                root.set(name, v);
+                if (name.equals("year")) {
+                    yearKnown[0] = true;
+                    year[0] = yearOf(v, lastYear);
+                } else if (name.equals("stage")) {
+                    listStage[0] = "preliminary".equals(v.asText()) ? "preliminary" : "final";
+                }
+            }
+            trailing(p);
+            raw.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers every byte
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
@@ -194,19 +305,24 @@ public final class SubmissionReader {
             problems.add(new InputProblem(file, 0, 0, "", "cannot be read: " + e.getMessage()));
             return null;
         }
-        Ctx c = new Ctx(file, doc);
-        JsonNode root = doc.root();
-        if (!root.isObject()) {
-            c.err("", "expected a JSON object (a submission: format, region, year, indicators …)");
-            return null;
+        if (!deferred.isEmpty()) {
+            try {
+                secondPass(source, deferred, c, lists, year[0], listStage[0] == null ? "final" : listStage[0], file);
+            } catch (IOException e) {
+                problems.add(new InputProblem(file, 0, 0, "", "cannot be read: " + e.getMessage()));
+                return null;
+            }
         }
         c.unknownKeys(root, "", TOP);
+        for (String k : LISTS) {
+            c.list(root, k); // a list key whose value is not a list
+        }
         JsonNode fmt = root.path("format");
         if (!fmt.isMissingNode() && !FORMAT.equals(fmt.asText())) {
             c.err("/format", "expected \"" + FORMAT + "\", found " + fmt);
         }
         String region = c.string(root, "", "region", true);
-        Integer year = c.integer(root, "", "year", true, 1949, lastYear);
+        Integer yr = c.integer(root, "", "year", true, 1949, lastYear);
         String submitter = c.string(root, "", "submitter", false);
         String stage = c.string(root, "", "stage", false);
         if (stage == null) {
@@ -214,172 +330,219 @@ public final class SubmissionReader {
         } else if (!stage.equals("final") && !stage.equals("preliminary")) {
             c.err("/stage", "expected \"final\" or \"preliminary\", found \"" + stage + "\"");
         }
-        int y = year == null ? 0 : year;
-        List<Submission.IndicatorValue> ind = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : c.list(root, "indicators")) {
-            String p = e.getKey();
-            JsonNode n = e.getValue();
-            if (!c.object(n, p)) continue;
-            c.unknownKeys(n, p, INDICATOR_KEYS);
-            String id = c.string(n, p, "id", true);
-            boolean statedNone = n.has("value") && n.get("value").isNull();
-            BigDecimal v = statedNone ? null : c.number(n, p, "value", true);
-            String unit = c.string(n, p, "unit", true);
-            String caliber = c.string(n, p, "caliber", false);
-            String note = c.string(n, p, "note", false);
-            if (id != null && !knownIndicators.contains(id)) {
-                c.err(p + "/id", "unknown indicator id \"" + id + "\"" + suggest(id)
-                        + " (expected an id of contract §4 or of the catalogue in plans/dianjiang-15th/catalogue)");
-            }
-            if (id != null && (v != null || statedNone) && unit != null) {
-                ind.add(new Submission.IndicatorValue(id, v, unit, caliber, p, note));
-            }
-        }
-        List<Records.WaterSample> water = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : c.list(root, "waterSamples")) {
-            String p = e.getKey();
-            JsonNode n = e.getValue();
-            if (!c.object(n, p)) continue;
-            c.unknownKeys(n, p, WATER_KEYS);
-            String section = c.string(n, p, "section", true);
-            String river = c.string(n, p, "river", false);
-            String body = c.string(n, p, "waterbody", true);
-            if (body != null && !body.equals("river") && !body.equals("lake")) {
-                c.err(p + "/waterbody", "expected \"river\" or \"lake\" (lakes and reservoirs), found \"" + body + "\"");
-            }
-            String control = c.string(n, p, "control", false);
-            String month = c.string(n, p, "month", true);
-            if (month != null && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-                c.err(p + "/month", "expected a month \"YYYY-MM\", found \"" + month + "\"");
-            }
-            SortedMap<String, BigDecimal> values = new TreeMap<>();
-            JsonNode vals = n.path("values");
-            if (!vals.isObject()) {
-                c.err(p + "/values", "expected an object item → mg/L (e.g. {\"NH3-N\": 0.31})");
-            } else {
-                Iterator<Map.Entry<String, JsonNode>> it = vals.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> v = it.next();
-                    BigDecimal d = c.number(vals, p + "/values", v.getKey(), true);
-                    if (d != null) values.put(v.getKey(), d);
-                }
-            }
-            water.add(new Records.WaterSample(section, river, body, control, month, y, values,
-                    new Evidence(file, p)));
-        }
-        List<Records.AirDay> air = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : c.list(root, "airDaily")) {
-            String p = e.getKey();
-            JsonNode n = e.getValue();
-            if (!c.object(n, p)) continue;
-            c.unknownKeys(n, p, AIR_KEYS);
-            String station = c.string(n, p, "station", true);
-            String date = c.date(n, p, "date");
-            SortedMap<String, BigDecimal> values = new TreeMap<>();
-            for (String k : AIR_POLLUTANTS) {
-                if (n.has(k) && !n.get(k).isNull()) {
-                    BigDecimal d = c.number(n, p, k, true);
-                    if (d != null) values.put(k, d);
-                }
-            }
-            SortedMap<String, Integer> counts = new TreeMap<>();
-            JsonNode cn = n.path("counts");
-            if (!cn.isMissingNode() && !cn.isNull()) {
-                if (!cn.isObject()) {
-                    c.err(p + "/counts", "expected an object pollutant → number of values behind the mean (e.g. {\"PM2.5\": 23})");
-                } else {
-                    c.unknownKeys(cn, p + "/counts", new java.util.HashSet<>(AIR_POLLUTANTS));
-                    for (String k : AIR_POLLUTANTS) {
-                        if (cn.has(k)) {
-                            Integer v = c.integer(cn, p + "/counts", k, true, 0, k.equals("O3_8h") ? 17 : 24);
-                            if (v != null) counts.put(k, v);
-                        }
-                    }
-                }
-            }
-            JsonNode bg = n.path("background");
-            if (!bg.isMissingNode() && !bg.isNull() && !bg.isBoolean()) {
-                c.err(p + "/background", "expected true or false (true: a background/control point, 对照点), found " + kind(bg));
-            }
-            Records.AirSource source = null;
-            JsonNode sn = n.path("source");
-            if (!sn.isMissingNode() && !sn.isNull() && c.object(sn, p + "/source")) {
-                c.unknownKeys(sn, p + "/source", AIR_SOURCE_KEYS);
-                String sf = c.string(sn, p + "/source", "file", true);
-                String sh = c.string(sn, p + "/source", "sha256", true);
-                String sr = c.string(sn, p + "/source", "rows", true);
-                if (sh != null && !sh.matches("[0-9a-f]{64}")) {
-                    c.err(p + "/source/sha256", "expected the file's SHA-256 as 64 lowercase hex digits, found \"" + sh + "\"");
-                }
-                if (sr != null && !sr.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
-                    c.err(p + "/source/rows", "expected line numbers as ranges, e.g. \"27-50\" or \"27-38,40-51\", found \"" + sr + "\"");
-                }
-                source = new Records.AirSource(sf, sh, sr);
-            }
-            air.add(new Records.AirDay(station, date, y, values, counts, bg.asBoolean(false), source, new Evidence(file, p)));
-        }
-        List<Records.Accident> acc = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : c.list(root, "accidents")) {
-            String p = e.getKey();
-            JsonNode n = e.getValue();
-            if (!c.object(n, p)) continue;
-            c.unknownKeys(n, p, ACCIDENT_KEYS);
-            String id = c.string(n, p, "id", true);
-            String date = c.date(n, p, "date");
-            Integer deaths = c.integer(n, p, "deaths", true, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            Integer inj = c.integer(n, p, "seriousInjuries", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            BigDecimal loss = c.number(n, p, "directLossYuan", false);
-            acc.add(new Records.Accident(id, date, y, c.string(n, p, "sector", false), deaths == null ? 0 : deaths,
-                    inj == null ? 0 : inj, loss == null ? BigDecimal.ZERO : loss, new Evidence(file, p)));
-        }
-        List<Records.EnergyUse> energy = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : c.list(root, "energyUse")) {
-            String p = e.getKey();
-            JsonNode n = e.getValue();
-            if (!c.object(n, p)) continue;
-            c.unknownKeys(n, p, ENERGY_KEYS);
-            String carrier = c.string(n, p, "carrier", true);
-            BigDecimal q = c.number(n, p, "quantity", true);
-            String unit = c.string(n, p, "unit", true);
-            energy.add(new Records.EnergyUse(carrier, q, unit, y, new Evidence(file, p)));
-        }
+        int y = yr == null ? 0 : yr;
         List<Records.CropOutput> crops = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : c.list(root, "cropOutput")) {
-            String p = e.getKey();
-            JsonNode n = e.getValue();
-            if (!c.object(n, p)) continue;
-            c.unknownKeys(n, p, CROP_KEYS);
-            String crop = c.string(n, p, "crop", true);
-            BigDecimal q = c.number(n, p, "quantity", true);
-            String unit = c.string(n, p, "unit", true);
-            String basis = c.string(n, p, "basis", false);
-            if (basis != null && !basis.equals("grain") && !basis.equals("fresh")) {
-                c.err(p + "/basis", "expected \"grain\" (grain-equivalent, the default) or \"fresh\" (薯类 fresh weight), found \""
-                        + basis + "\"");
+        for (int i = 0; i < lists.cropNodes.size(); i++) {
+            Records.CropOutput co = crop(c, lists.cropNodes.get(i), lists.cropPointers.get(i), y, stage, file);
+            if (co != null) {
+                crops.add(co);
             }
-            crops.add(new Records.CropOutput(crop, q, unit, basis == null ? "grain" : basis, y, stage,
-                    new Evidence(file, p)));
         }
         if (problems.size() > before) {
             return null;
         }
-        return new Submission(file, Paths2.sha256(bytes), region, y, submitter, stage, List.copyOf(ind),
-                List.copyOf(water), List.copyOf(air), List.copyOf(acc), List.copyOf(energy), List.copyOf(crops));
+        return new Submission(file, java.util.HexFormat.of().formatHex(sha.digest()), region, y, submitter, stage,
+                List.copyOf(lists.ind), List.copyOf(lists.water), List.copyOf(lists.air), List.copyOf(lists.acc),
+                List.copyOf(lists.energy), List.copyOf(crops));
     }
 
-    /** Decodes UTF-8 (a leading BOM dropped) or, when it starts with a UTF-16 BOM, UTF-16. */
-    private static String decode(byte[] b, String file) throws java.nio.charset.CharacterCodingException {
-        java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
-        int skip = 0;
-        if (b.length >= 2 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)) {
-            cs = java.nio.charset.StandardCharsets.UTF_16;
-        } else if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            skip = 3;
+    /** @return the whole number of a year value within 1949..lastYear, else 0 (the header check says why) */
+    private static int yearOf(JsonNode v, int lastYear) {
+        if (!v.isNumber()) {
+            return 0;
         }
-        String s = cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(b, skip, b.length - skip)).toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        try {
+            int y = v.decimalValue().intValueExact();
+            return y >= 1949 && y <= lastYear ? y : 0;
+        } catch (ArithmeticException e) {
+            return 0;
+        }
+    }
+
+    /** After the top-level object: nothing but white space may follow. */
+    private static void trailing(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p,
+                    "unexpected content after the end of the JSON document");
+        }
+    }
+
+    /** Reads the lists met before the file's year, now that it is known. */
+    private void secondPass(Source source, java.util.Set<String> names, Ctx c, Lists lists, int year, String stage,
+                            String file) throws IOException {
+        try (java.io.InputStream raw = source.open();
+             com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(open(raw))) {
+            p.nextToken();
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (names.remove(name) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    readList(p, name, c, lists, year, stage, file);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    /** Reads the elements of one list, one at a time (the parser is on the list's START_ARRAY). */
+    private void readList(com.fasterxml.jackson.core.JsonParser p, String key, Ctx c, Lists lists, int y, String stage,
+                          String file) throws IOException {
+        int i = 0;
+        while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+            String ptr = "/" + key + "/" + i++;
+            c.local.clear();
+            JsonNode n = LocatedJson.readTree(p, ptr, c.local, false, file, problems);
+            if (!c.object(n, ptr)) {
+                continue;
+            }
+            switch (key) {
+                case "indicators" -> indicator(c, n, ptr, lists);
+                case "waterSamples" -> lists.water.add(water(c, n, ptr, y, file));
+                case "airDaily" -> lists.air.add(air(c, n, ptr, y, file));
+                case "accidents" -> lists.acc.add(accident(c, n, ptr, y, file));
+                case "energyUse" -> lists.energy.add(energy(c, n, ptr, y, file));
+                case "cropOutput" -> {
+                    // the stage may come after the list: converted once the whole file is read; locations kept
+                    lists.cropNodes.add(n);
+                    lists.cropPointers.add(ptr);
+                    c.keep.putAll(c.local);
+                }
+                default -> { }
+            }
+        }
+        c.local.clear();
+    }
+
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final List<String> POLLUTANTS = List.of("PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h");
+
+    private void indicator(Ctx c, JsonNode n, String p, Lists lists) {
+        c.unknownKeys(n, p, INDICATOR_KEYS);
+        String id = c.string(n, p, "id", true);
+        boolean statedNone = n.has("value") && n.get("value").isNull();
+        BigDecimal v = statedNone ? null : c.number(n, p, "value", true);
+        String unit = c.string(n, p, "unit", true);
+        String caliber = c.string(n, p, "caliber", false);
+        String note = c.string(n, p, "note", false);
+        if (id != null && !knownIndicators.contains(id)) {
+            c.err(p + "/id", "unknown indicator id \"" + id + "\"" + suggest(id)
+                    + " (expected an id of contract §4 or of the catalogue in plans/dianjiang-15th/catalogue)");
+        }
+        if (id != null && (v != null || statedNone) && unit != null) {
+            lists.ind.add(new Submission.IndicatorValue(id, v, unit, caliber, p, note));
+        }
+    }
+
+    private Records.WaterSample water(Ctx c, JsonNode n, String p, int y, String file) {
+        c.unknownKeys(n, p, WATER_KEYS);
+        String section = c.string(n, p, "section", true);
+        String river = c.string(n, p, "river", false);
+        String body = c.string(n, p, "waterbody", true);
+        if (body != null && !body.equals("river") && !body.equals("lake")) {
+            c.err(p + "/waterbody", "expected \"river\" or \"lake\" (lakes and reservoirs), found \"" + body + "\"");
+        }
+        String control = c.string(n, p, "control", false);
+        String month = c.string(n, p, "month", true);
+        if (month != null && !MONTH.matcher(month).matches()) {
+            c.err(p + "/month", "expected a month \"YYYY-MM\", found \"" + month + "\"");
+        }
+        SortedMap<String, BigDecimal> values = new TreeMap<>();
+        JsonNode vals = n.path("values");
+        if (!vals.isObject()) {
+            c.err(p + "/values", "expected an object item → mg/L (e.g. {\"NH3-N\": 0.31})");
+        } else {
+            Iterator<Map.Entry<String, JsonNode>> it = vals.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> v = it.next();
+                BigDecimal d = c.number(vals, p + "/values", v.getKey(), true);
+                if (d != null) values.put(v.getKey(), d);
+            }
+        }
+        return new Records.WaterSample(section, river, body, control, month, y, values, new Evidence(file, p));
+    }
+
+    private Records.AirDay air(Ctx c, JsonNode n, String p, int y, String file) {
+        c.unknownKeys(n, p, AIR_KEYS);
+        String station = c.string(n, p, "station", true);
+        String date = c.date(n, p, "date");
+        SortedMap<String, BigDecimal> values = new TreeMap<>();
+        for (String k : POLLUTANTS) {
+            if (n.has(k) && !n.get(k).isNull()) {
+                BigDecimal d = c.number(n, p, k, true);
+                if (d != null) values.put(k, d);
+            }
+        }
+        SortedMap<String, Integer> counts = new TreeMap<>();
+        JsonNode cn = n.path("counts");
+        if (!cn.isMissingNode() && !cn.isNull()) {
+            if (!cn.isObject()) {
+                c.err(p + "/counts", "expected an object pollutant → number of values behind the mean (e.g. {\"PM2.5\": 23})");
+            } else {
+                c.unknownKeys(cn, p + "/counts", new java.util.HashSet<>(POLLUTANTS));
+                for (String k : POLLUTANTS) {
+                    if (cn.has(k)) {
+                        Integer v = c.integer(cn, p + "/counts", k, true, 0, k.equals("O3_8h") ? 17 : 24);
+                        if (v != null) counts.put(k, v);
+                    }
+                }
+            }
+        }
+        JsonNode bg = n.path("background");
+        if (!bg.isMissingNode() && !bg.isNull() && !bg.isBoolean()) {
+            c.err(p + "/background", "expected true or false (true: a background/control point, 对照点), found " + kind(bg));
+        }
+        Records.AirSource source = null;
+        JsonNode sn = n.path("source");
+        if (!sn.isMissingNode() && !sn.isNull() && c.object(sn, p + "/source")) {
+            c.unknownKeys(sn, p + "/source", AIR_SOURCE_KEYS);
+            String sf = c.string(sn, p + "/source", "file", true);
+            String sh = c.string(sn, p + "/source", "sha256", true);
+            String sr = c.string(sn, p + "/source", "rows", true);
+            if (sh != null && !SHA256.matcher(sh).matches()) {
+                c.err(p + "/source/sha256", "expected the file's SHA-256 as 64 lowercase hex digits, found \"" + sh + "\"");
+            }
+            if (sr != null && !ROWS.matcher(sr).matches()) {
+                c.err(p + "/source/rows", "expected line numbers as ranges, e.g. \"27-50\" or \"27-38,40-51\", found \"" + sr + "\"");
+            }
+            source = new Records.AirSource(sf, sh, sr);
+        }
+        return new Records.AirDay(station, date, y, values, counts, bg.asBoolean(false), source, new Evidence(file, p));
+    }
+
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
+
+    private Records.Accident accident(Ctx c, JsonNode n, String p, int y, String file) {
+        c.unknownKeys(n, p, ACCIDENT_KEYS);
+        String id = c.string(n, p, "id", true);
+        String date = c.date(n, p, "date");
+        Integer deaths = c.integer(n, p, "deaths", true, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Integer inj = c.integer(n, p, "seriousInjuries", false, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        BigDecimal loss = c.number(n, p, "directLossYuan", false);
+        return new Records.Accident(id, date, y, c.string(n, p, "sector", false), deaths == null ? 0 : deaths,
+                inj == null ? 0 : inj, loss == null ? BigDecimal.ZERO : loss, new Evidence(file, p));
+    }
+
+    private Records.EnergyUse energy(Ctx c, JsonNode n, String p, int y, String file) {
+        c.unknownKeys(n, p, ENERGY_KEYS);
+        String carrier = c.string(n, p, "carrier", true);
+        BigDecimal q = c.number(n, p, "quantity", true);
+        String unit = c.string(n, p, "unit", true);
+        return new Records.EnergyUse(carrier, q, unit, y, new Evidence(file, p));
+    }
+
+    private Records.CropOutput crop(Ctx c, JsonNode n, String p, int y, String stage, String file) {
+        c.unknownKeys(n, p, CROP_KEYS);
+        String crop = c.string(n, p, "crop", true);
+        BigDecimal q = c.number(n, p, "quantity", true);
+        String unit = c.string(n, p, "unit", true);
+        String basis = c.string(n, p, "basis", false);
+        if (basis != null && !basis.equals("grain") && !basis.equals("fresh")) {
+            c.err(p + "/basis", "expected \"grain\" (grain-equivalent, the default) or \"fresh\" (薯类 fresh weight), found \""
+                    + basis + "\"");
+        }
+        return new Records.CropOutput(crop, q, unit, basis == null ? "grain" : basis, y, stage, new Evidence(file, p));
     }
 
     /** Jackson's message without its advice to programmers (e.g. "enable `JsonReadFeature…` to allow"). */
@@ -407,15 +570,41 @@ public final class SubmissionReader {
     /** Validation helpers bound to one file. */
     private final class Ctx {
         final String file;
-        final LocatedJson doc;
+        /** Locations of the top-level values. */
+        final Map<String, int[]> top;
+        /** Locations of the record being read. */
+        final Map<String, int[]> local = new java.util.HashMap<>();
+        /** Locations of records kept for later (crop output, converted once the stage is known). */
+        final Map<String, int[]> keep = new java.util.HashMap<>();
 
-        Ctx(String file, LocatedJson doc) {
+        Ctx(String file, Map<String, int[]> top) {
             this.file = file;
-            this.doc = doc;
+            this.top = top;
+        }
+
+        /** @return {line, column} of the value at the pointer or of its closest enclosing value known */
+        int[] at(String pointer) {
+            String p = pointer;
+            while (true) {
+                int[] l = local.get(p);
+                if (l == null) {
+                    l = keep.get(p);
+                }
+                if (l == null) {
+                    l = top.get(p);
+                }
+                if (l != null) {
+                    return l;
+                }
+                if (p.isEmpty()) {
+                    return new int[] {0, 0};
+                }
+                p = p.substring(0, p.lastIndexOf('/'));
+            }
         }
 
         void err(String pointer, String msg) {
-            int[] l = doc.at(pointer);
+            int[] l = at(pointer);
             problems.add(new InputProblem(file, l[0], l[1], pointer, msg));
         }
 
