@@ -356,7 +356,7 @@ public final class Emit {
         if (o.problem() != null) {
             m.put("problem", o.problem());
         }
-        m.put("evidence", Evidence.asMaps(o.evidence()));
+        m.put("evidence", Evidence.asMapsReferenced(o.evidence()));
         if (o.detail() != null) {
             m.put("detail", text(o.detail()));
         }
@@ -376,7 +376,7 @@ public final class Emit {
             m.put("value", exact(o.value()));
             m.put("unit", o.unit());
             m.put("how", o.detail() == null ? text(new Text("由规则推算", "derived by a rule")) : text(o.detail()));
-            m.put("evidence", Evidence.asMaps(o.evidence()));
+            m.put("evidence", Evidence.asMapsReferenced(o.evidence()));
             if (by != null) {
                 m.put("rule", by.getName());
             }
@@ -389,7 +389,7 @@ public final class Emit {
             m.put("value", exact(st.value()));
             m.put("unit", st.unit());
             m.put("how", st.how() == null ? null : text(st.how()));
-            m.put("evidence", Evidence.asMaps(st.evidence()));
+            m.put("evidence", Evidence.asMapsReferenced(st.evidence()));
             if (by != null) {
                 m.put("rule", by.getName());
             }

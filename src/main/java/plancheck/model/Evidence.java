@@ -22,6 +22,60 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
         return new java.util.ArrayList<>(evidence.stream().map(Evidence::asMap).toList());
     }
 
+    /**
+     * The longest list of evidence written out entry by entry inside a finding's details and
+     * explanation; a longer one is written by reference ({@link #asMapsReferenced}).
+     */
+    public static final int LISTED = 50;
+
+    /**
+     * Evidence as report.json writes it where it repeats a finding's own {@code evidence} (details of
+     * the observations used, derivation steps, explanation steps): up to {@link #LISTED} entries one by
+     * one, as {@link #asMaps}; a longer list by reference, one entry per input and list of records,
+     * {@code {"input": file, "pointer": "/waterSamples", "records": 43200}} — the records themselves
+     * are each listed once, in the finding's {@code evidence}. Pointers that are not an element of a
+     * list (an indicator's entry, a catalogue id) stay one entry each.
+     *
+     * @param evidence sorted evidence
+     * @return the list of maps to write
+     */
+    public static java.util.List<Object> asMapsReferenced(java.util.Collection<Evidence> evidence) {
+        if (evidence.size() <= LISTED) {
+            return asMaps(evidence);
+        }
+        java.util.Map<String, Object[]> groups = new java.util.TreeMap<>();
+        for (Evidence e : evidence) {
+            String list = listOf(e.pointer);
+            String key = e.input + "\u0000" + (list == null ? e.pointer : list);
+            Object[] g = groups.get(key);
+            if (g == null) {
+                groups.put(key, new Object[] {e.input, list == null ? e.pointer : list, list == null ? 0 : 1});
+            } else if (list != null) {
+                g[2] = (Integer) g[2] + 1;
+            }
+        }
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Object[] g : groups.values()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("input", g[0]);
+            m.put("pointer", g[1]);
+            if ((Integer) g[2] > 0) {
+                m.put("records", g[2]);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** @return "/waterSamples" for "/waterSamples/12" (an element of a list), else null */
+    public static String listOf(String pointer) {
+        int cut = pointer.lastIndexOf('/');
+        if (cut <= 0 || !digits(pointer, cut + 1, pointer.length())) {
+            return null;
+        }
+        return pointer.substring(0, cut);
+    }
+
     /** Orders by input, then by pointer with array indexes compared as numbers (/2 before /10). */
     @Override
     public int compareTo(Evidence o) {

@@ -168,8 +168,11 @@ public final class ExplainText {
         for (Object o : (List<Object>) s.getOrDefault("from", List.of())) {
             Map<String, Object> e = (Map<String, Object>) o;
             String r = resolver == null ? null : resolver.apply(e);
-            out.add(new Line(level + 1, "↳ " + e.get("input") + "#" + e.get("pointer") + (r == null || r.isEmpty() ? "" : "   " + r),
-                    "from"));
+            String count = e.get("records") == null ? ""
+                    : en ? " (" + e.get("records") + " records, each listed in the finding's evidence)"
+                    : "（" + e.get("records") + "条记录，逐条见该结论的evidence）";
+            out.add(new Line(level + 1, "↳ " + e.get("input") + "#" + e.get("pointer") + count
+                    + (r == null || r.isEmpty() ? "" : "   " + r), "from"));
         }
         Object der = s.get("derivation");
         if (der instanceof List<?> l && !l.isEmpty()) {

@@ -180,7 +180,7 @@ public final class Explanation {
                 if (actualObs == null && f.actual() != null) {
                     Map<String, Object> a = step("actual", f.actual(), unit, "规划所列2025年值“" + str(d.get("baselineText")) + "”",
                             "the plan's 2025 value \"" + str(d.get("baselineText")) + "\"");
-                    a.put("from", Evidence.asMaps(f.evidence()));
+                    a.put("from", Evidence.asMapsReferenced(f.evidence()));
                     steps.add(a);
                 }
             }
@@ -238,21 +238,22 @@ public final class Explanation {
             steps.add(p);
         }
 
-        // Inputs the rule used that no step above shows (records, further files): listed, never dropped.
+        // Inputs the rule used that no step above shows (records, further files): listed, never dropped;
+        // a list of records a step shows by reference ("records": n) shows each of its records.
         java.util.Set<String> shown = new java.util.HashSet<>();
         for (Map<String, Object> st : steps) {
             if (st.get("from") instanceof List<?> l) {
                 for (Object o : l) {
                     Map<?, ?> e = (Map<?, ?>) o;
-                    shown.add(e.get("input") + "#" + e.get("pointer"));
+                    shown.add(e.get("input") + "#" + e.get("pointer") + (e.get("records") == null ? "" : "/*"));
                 }
             }
         }
-        List<Object> rest = new ArrayList<>();
-        for (Object o : Evidence.asMaps(f.evidence())) {
-            Map<?, ?> e = (Map<?, ?>) o;
-            if (!shown.contains(e.get("input") + "#" + e.get("pointer"))) {
-                rest.add(o);
+        List<Evidence> rest = new ArrayList<>();
+        for (Evidence e : f.evidence()) {
+            String list = Evidence.listOf(e.pointer());
+            if (!shown.contains(e.input() + "#" + e.pointer()) && (list == null || !shown.contains(e.input() + "#" + list + "/*"))) {
+                rest.add(e);
             }
         }
         if (!rest.isEmpty()) {
@@ -260,7 +261,7 @@ public final class Explanation {
             ev.put("name", "inputs");
             ev.put("value", null);
             ev.put("how", text("规则使用的其他输入", "further inputs the rule used"));
-            ev.put("from", rest);
+            ev.put("from", Evidence.asMapsReferenced(rest));
             steps.add(ev);
         }
 

@@ -132,12 +132,29 @@ public final class HtmlReport {
                     : "明细：断面、站点、事故、数据核查").append("</h2>\n<table class=\"grid\"><tr><th>").append(en ? "year" : "年份")
                     .append("</th><th>").append(en ? "subject" : "对象").append("</th><th>").append(en ? "indicator" : "指标")
                     .append("</th><th>").append(en ? "finding" : "结论").append("</th></tr>\n");
-            for (Finding f : records) {
-                PlanTarget t = byId.get(f.indicator());
-                b.append("<tr><td>").append(f.year()).append("</td><td>").append(esc(f.subject())).append("</td><td>")
-                        .append(esc(t == null ? f.indicator() : t.name().in(lang))).append("</td><td>");
-                cell(b, f, t, r, en);
-                b.append("</td></tr>\n");
+            // report order (year, indicator, subject); a long group shows its most serious findings first
+            for (int i = 0; i < records.size(); ) {
+                int j = i;
+                while (j < records.size() && records.get(j).year() == records.get(i).year()
+                        && records.get(j).indicator().equals(records.get(i).indicator())) {
+                    j++;
+                }
+                List<Finding> group = records.subList(i, j);
+                LongLists.Shown shown = LongLists.shown(group.size() <= LongLists.SHOWN ? group : group.stream()
+                        .sorted(java.util.Comparator.comparingInt((Finding f) -> f.status().severity())).toList());
+                for (Finding f : shown.rows()) {
+                    PlanTarget t = byId.get(f.indicator());
+                    b.append("<tr><td>").append(f.year()).append("</td><td>").append(esc(f.subject())).append("</td><td>")
+                            .append(esc(t == null ? f.indicator() : t.name().in(lang))).append("</td><td>");
+                    cell(b, f, t, r, en);
+                    b.append("</td></tr>\n");
+                }
+                for (LongLists.Omitted o : shown.omitted()) {
+                    PlanTarget t = byId.get(o.indicator());
+                    b.append("<tr class=\"omitted\"><td>").append(group.get(0).year()).append("</td><td colspan=\"3\">")
+                            .append(esc(o.text(t == null ? o.indicator() : t.name().in(lang), lang))).append("</td></tr>\n");
+                }
+                i = j;
             }
             b.append("</table>\n</section>\n");
         }
@@ -147,6 +164,9 @@ public final class HtmlReport {
                 .append("<code>plancheck explain reports/report.json --indicator ID --year Y</code></footer>\n</body>\n</html>\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Violations and warnings linked from a year's summary line, at most. */
+    private static final int CHIPS = 40;
 
     private static boolean hasValue(Map<Integer, Finding> row) {
         return row.values().stream().anyMatch(f -> f.actual() != null);
@@ -177,12 +197,21 @@ public final class HtmlReport {
                 continue;
             }
             b.append("<p class=\"yearlist\"><b>").append(y).append(en ? "" : "年").append("</b> ");
+            if (bad.size() > CHIPS) {
+                bad = bad.subList(0, CHIPS);
+            }
             for (Finding f : bad) {
                 PlanTarget t = byId.get(f.indicator());
                 String name = t == null ? f.indicator() : t.name().in(en ? "en" : "zh");
                 b.append("<a class=\"chip ").append(f.status().name()).append("\" href=\"#").append(anchor(f)).append("\">")
                         .append(esc(name)).append(f.subject().equals(r.region()) ? "" : " · " + esc(f.subject()))
                         .append("</a> ");
+            }
+            long all = r.findings().stream().filter(f -> f.year() == y
+                    && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)).count();
+            if (all > CHIPS) {
+                b.append(en ? "… and " + (all - CHIPS) + " more (see the tables below and report.json)"
+                        : "……另有" + (all - CHIPS) + "项（见下表及report.json）");
             }
             b.append("</p>\n");
         }

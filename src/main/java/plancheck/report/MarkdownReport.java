@@ -122,8 +122,10 @@ public final class MarkdownReport {
                     b.append(String.join(en ? "; " : "；", noData)).append(en ? ".\n\n" : "。\n\n");
                 }
             }
-            List<Finding> records = ofYear.stream().filter(f -> !f.subject().equals(r.region()) || !byId.containsKey(f.indicator()))
+            List<Finding> allRecords = ofYear.stream().filter(f -> !f.subject().equals(r.region()) || !byId.containsKey(f.indicator()))
                     .sorted(bySeverity.thenComparing(Finding::indicator).thenComparing(Finding::subject)).toList();
+            LongLists.Shown shown = LongLists.shown(allRecords);
+            List<Finding> records = shown.rows();
             if (!records.isEmpty()) {
                 b.append(en ? "### Records (monitoring sections, stations, accidents, data checks)\n\n"
                         : "### 明细（断面、站点、事故、数据核查）\n\n");
@@ -137,6 +139,10 @@ public final class MarkdownReport {
                             .append(" | ").append(cell(f.source())).append(" |\n");
                 }
                 b.append('\n');
+                for (LongLists.Omitted o : shown.omitted()) {
+                    PlanTarget t = byId.get(o.indicator());
+                    b.append(o.text(t == null ? o.indicator() : name(t, en), en ? "en" : "zh")).append("\n\n");
+                }
             }
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
