@@ -186,11 +186,14 @@ public final class RegionsRun {
     private Outcome single(List<Path> files) throws InputException, RuleDefectException, IOException {
         progress.start(1);
         long t0 = System.nanoTime();
+        progress.phase(Msg.get(lang, "app.progress-reading", "files", files.size()));
         List<Submission> subs = ws.read(files);
         long t1 = System.nanoTime();
+        progress.phase(Msg.get(lang, "app.progress-judging"));
         Checked c = ws.checkSubmissions(subs);
         subs = null;
         long t2 = System.nanoTime();
+        progress.phase(Msg.get(lang, "app.progress-writing", "findings", c.report().findings().size()));
         long json = write(c, out);
         long t3 = System.nanoTime();
         Report r = c.report();

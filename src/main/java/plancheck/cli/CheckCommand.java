@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import plancheck.app.RegionsRun;
 import plancheck.app.Workspace;
 import plancheck.engine.CompiledRules;
 import plancheck.engine.RuleDefectException;
@@ -26,9 +27,10 @@ import plancheck.report.MarkdownReport;
 import plancheck.report.ReportWriter;
 
 /**
- * {@code plancheck check [--rules DIR] [--out DIR] [--lang zh|en] PATH...} (contract §1): checks the
- * submissions and writes OUT/report.json, OUT/report.md and OUT/report.html whole (all three are
- * rendered in memory first, then written by {@link ReportWriter#writeAll}).
+ * {@code plancheck check [--rules DIR] [--plans DIR] [--out DIR] [--lang zh|en] [--quiet] PATH...}
+ * (contract §1): checks the submissions and writes OUT/report.json, OUT/report.md and OUT/report.html
+ * whole ({@link ReportWriter#writeAll}); submissions of several regions are checked region by region
+ * ({@link RegionsRun}: OUT/&lt;region&gt;/report.* and OUT/index.*).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check submissions (files or folders of *.json) against the plan; write report.json, report.md and report.html.")
@@ -54,6 +56,13 @@ public final class CheckCommand implements Callable<Integer> {
             description = "language of report.md and report.html (default: ${DEFAULT-VALUE})")
     String lang;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "regions checked at once (default: the number of cores)")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+    boolean quiet;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "submission files or folders")
     List<Path> paths;
 
@@ -74,16 +83,26 @@ public final class CheckCommand implements Callable<Integer> {
                         "cached", b.cached() == null ? "" : Msg.get(lang, "app.rules-cached-in", "dir", b.cached())));
                 err.flush();
             }
-            plancheck.app.Checked c = ws.check(paths);
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("report.json", JsonReport.render(c.report()));
-            files.put("report.md", MarkdownReport.render(c.report(), c.rules().targets(), lang));
-            files.put("report.html", HtmlReport.render(c.report(), c.rules().targets(), lang));
-            ReportWriter.writeAll(out, files);
-            var s = c.report().summary();
-            outw.printf("plancheck: %d submission(s), %d finding(s): %s → %s%n", c.report().inputs().size(),
-                    c.report().findings().size(), summaryLine(s), out.resolve("report.json"));
-            return c.report().hasViolation() ? 1 : 0;
+            long bytes = 0;
+            for (Path f : plancheck.load.SubmissionReader.expand(paths)) {
+                bytes += java.nio.file.Files.size(f);
+            }
+            RegionsRun.Outcome o = new RegionsRun(ws, out, lang, threads, StderrProgress.of(err, lang, quiet, bytes)).run(paths);
+            java.util.Map<plancheck.model.Status, Integer> s = new java.util.EnumMap<>(plancheck.model.Status.class);
+            plancheck.report.Report.SUMMARY_ORDER.forEach(k -> s.put(k, 0));
+            int inputs = 0;
+            for (RegionsRun.RegionResult r : o.regions()) {
+                r.counts().forEach((k, v) -> s.merge(k, v, Integer::sum));
+                inputs += r.inputs();
+            }
+            if (o.regions().size() == 1) {
+                outw.printf("plancheck: %d submission(s), %d finding(s): %s → %s%n", inputs, o.findings(), summaryLine(s),
+                        out.resolve("report.json"));
+            } else {
+                outw.printf("plancheck: %d region(s), %d submission(s), %d finding(s): %s → %s%n", o.regions().size(), inputs,
+                        o.findings(), summaryLine(s), out.resolve("index.json"));
+            }
+            return o.violation() ? 1 : 0;
         } catch (InputException e) {
             return printProblems(err, e.problems(), lang);
         } catch (RuleDefectException e) {
