@@ -67,8 +67,17 @@ public final class Workspace {
             }
         }
         List<RuleSet> sets = new ArrayList<>();
+        RulesLoader.Rules rules = dirs.size() > 1 ? RulesLoader.rules(rulesDir) : null;
+        List<InputProblem> bad = new ArrayList<>();
         for (Path d : dirs) {
-            sets.add(RulesLoader.load(rulesDir, d));
+            try {
+                sets.add(rules == null ? RulesLoader.load(rulesDir, d) : RulesLoader.load(rules, d));
+            } catch (InputException e) {
+                bad.addAll(e.problems());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new InputException(bad.stream().distinct().toList());
         }
         RuleEngine first = RuleEngine.compile(sets.get(0), cache);
         Map<String, RuleEngine> byRegion = new TreeMap<>();

@@ -89,19 +89,88 @@ public final class RulesLoader {
     private JsonNode unitsNode;
     private String unitsFile;
 
-    private RuleSet read(Path rulesDir, Path planDir) throws InputException, IOException {
-        for (Path d : List.of(rulesDir, planDir)) {
-            if (!Files.isDirectory(d)) {
-                throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "", d == rulesDir
-                        ? "rules folder not found (expected a folder holding the .drl files, standards/ and units.yaml)"
-                        : "plan folder not found (expected a folder holding plan.yaml and catalogue/)")));
-            }
+    /**
+     * The rules folder read once, for loading many plans with it ({@link #load(Rules, Path)}): a run over
+     * thousands of plans reads the rules' files once, and each plan folder on its own.
+     */
+    public static final class Rules {
+        private final Path dir;
+        private final RulesLoader read;
+
+        private Rules(Path dir, RulesLoader read) {
+            this.dir = dir;
+            this.read = read;
         }
+
+        /** @return the rules folder */
+        public Path dir() {
+            return dir;
+        }
+    }
+
+    /**
+     * Reads the rules folder alone (its problems are reported with the first plan loaded).
+     *
+     * @param rulesDir the rules folder
+     * @return the rules, ready to be combined with any number of plans
+     * @throws InputException when the folder does not exist
+     * @throws IOException    when it cannot be read
+     */
+    public static Rules rules(Path rulesDir) throws InputException, IOException {
+        folderExists(rulesDir, true);
+        RulesLoader l = new RulesLoader();
+        l.readFolder(rulesDir, Role.RULES);
+        return new Rules(rulesDir, l);
+    }
+
+    /**
+     * Combines rules read once with one plan's folder.
+     *
+     * @param rules   the rules folder, read
+     * @param planDir the plan folder (another folder than the rules')
+     * @return the rule set
+     * @throws InputException listing every problem found
+     * @throws IOException    when the plan folder cannot be read
+     */
+    public static RuleSet load(Rules rules, Path planDir) throws InputException, IOException {
+        if (rules.dir.toAbsolutePath().normalize().equals(planDir.toAbsolutePath().normalize())) {
+            return load(rules.dir, planDir);
+        }
+        folderExists(planDir, false);
+        RulesLoader l = new RulesLoader();
+        RulesLoader r = rules.read;
+        l.problems.addAll(r.problems);
+        l.hashes.putAll(r.hashes);
+        l.drl.putAll(r.drl);
+        l.extra.putAll(r.extra);
+        l.params.putAll(r.params);
+        l.messages.putAll(r.messages);
+        l.unitsNode = r.unitsNode;
+        l.unitsFile = r.unitsFile;
+        l.readFolder(planDir, Role.PLAN);
+        return l.finish(rules.dir, planDir);
+    }
+
+    private static void folderExists(Path d, boolean rules) throws InputException {
+        if (!Files.isDirectory(d)) {
+            throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "", rules
+                    ? "rules folder not found (expected a folder holding the .drl files, standards/ and units.yaml)"
+                    : "plan folder not found (expected a folder holding plan.yaml and catalogue/)")));
+        }
+    }
+
+    private RuleSet read(Path rulesDir, Path planDir) throws InputException, IOException {
+        folderExists(rulesDir, true);
+        folderExists(planDir, false);
         boolean oneFolder = rulesDir.toAbsolutePath().normalize().equals(planDir.toAbsolutePath().normalize());
         readFolder(rulesDir, oneFolder ? Role.BOTH : Role.RULES);
         if (!oneFolder) {
             readFolder(planDir, Role.PLAN);
         }
+        return finish(rulesDir, planDir);
+    }
+
+    private RuleSet finish(Path rulesDir, Path planDir) throws InputException {
         UnitTable units = new UnitTable();
         if (unitsNode == null) {
             problems.add(new InputProblem(Paths2.display(rulesDir.resolve("units.yaml")), 0, 0, "",
