@@ -11,6 +11,7 @@ import plancheck.load.RuleSet;
 import plancheck.load.Submission;
 import plancheck.model.Observation;
 import plancheck.model.PlanYear;
+import plancheck.model.Records;
 
 /**
  * One check: the submissions' facts (catalogue targets, parameters, the years present, merged
@@ -62,13 +63,33 @@ public final class Checker {
         facts.addAll(obs);
         // Records as for indicators: where a final submission of a year carries records of a kind, the
         // preliminary submissions' records of that kind and year are superseded.
+        // Water samples and accident records are grouped here, one fact per section-year and per
+        // accident-year: the rules never hold every record as a fact of their own.
+        java.util.Map<String, List<Records.WaterSample>> sections = new java.util.TreeMap<>();
+        java.util.Map<String, List<Records.Accident>> accidents = new java.util.TreeMap<>();
         for (Submission s : submissions) {
             boolean pre = "preliminary".equals(s.stage());
-            if (!pre || !finalHas(submissions, s.year(), Submission::water)) facts.addAll(s.water());
+            if (!pre || !finalHas(submissions, s.year(), Submission::water)) {
+                for (Records.WaterSample w : s.water()) {
+                    sections.computeIfAbsent(w.year() + "\u0000" + w.section(), k -> new ArrayList<>()).add(w);
+                }
+            }
             if (!pre || !finalHas(submissions, s.year(), Submission::air)) facts.addAll(s.air());
-            if (!pre || !finalHas(submissions, s.year(), Submission::accidents)) facts.addAll(s.accidents());
+            if (!pre || !finalHas(submissions, s.year(), Submission::accidents)) {
+                for (Records.Accident a : s.accidents()) {
+                    accidents.computeIfAbsent(a.year() + "\u0000" + a.id(), k -> new ArrayList<>()).add(a);
+                }
+            }
             if (!pre || !finalHas(submissions, s.year(), Submission::energy)) facts.addAll(s.energy());
             if (!pre || !finalHas(submissions, s.year(), Submission::crops)) facts.addAll(s.crops());
+        }
+        for (List<Records.WaterSample> l : sections.values()) {
+            l.sort(java.util.Comparator.comparing(Records.WaterSample::evidence));
+            facts.add(new Records.SectionSamples(l.get(0).year(), l.get(0).section(), List.copyOf(l)));
+        }
+        for (List<Records.Accident> l : accidents.values()) {
+            l.sort(java.util.Comparator.comparing(Records.Accident::evidence));
+            facts.add(new Records.AccidentRecords(l.get(0).year(), l.get(0).id(), List.copyOf(l)));
         }
         Emit out = new Emit(rules.messages());
         return new Result(region, List.copyOf(years), engine.fire(facts, out));

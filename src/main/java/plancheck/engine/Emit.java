@@ -273,7 +273,7 @@ public final class Emit {
             if (meta.get("source") != null) {
                 details.put("ruleSource", String.valueOf(meta.get("source")));
             }
-            details.put("ruleMeta", ruleMeta(rule));
+            details.put("ruleMeta", metaOf(rule));
             if (!used.isEmpty()) {
                 List<Object> obs = new ArrayList<>();
                 used.values().stream()
@@ -333,6 +333,13 @@ public final class Emit {
         }
     }
 
+    private final Map<Rule, SortedMap<String, Object>> metas = new IdentityHashMap<>();
+
+    /** @return {@link #ruleMeta}, one shared unmodifiable map per rule (100,000 findings of one rule share it) */
+    private SortedMap<String, Object> metaOf(Rule rule) {
+        return metas.computeIfAbsent(rule, r -> java.util.Collections.unmodifiableSortedMap(ruleMeta(r)));
+    }
+
     /** @return the rule's name, package and metadata (quotes stripped), keys sorted. */
     static SortedMap<String, Object> ruleMeta(Rule rule) {
         SortedMap<String, Object> m = new TreeMap<>();
@@ -362,7 +369,7 @@ public final class Emit {
         }
         Rule by = derivedBy.get(o);
         if (by != null) {
-            m.put("derivedBy", ruleMeta(by));
+            m.put("derivedBy", metaOf(by));
         }
         return m;
     }

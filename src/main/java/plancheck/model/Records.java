@@ -101,4 +101,24 @@ public final class Records {
      */
     public record CropOutput(String crop, BigDecimal quantity, String unit, String basis, int year, String stage,
                              Evidence evidence) {}
+
+    /**
+     * The samples of one monitoring section in one year: what the water rules judge (the samples
+     * themselves are not facts of the rules; a section-year is one fact however many samples it has).
+     *
+     * @param year    the year
+     * @param section the section
+     * @param samples its samples, in evidence order
+     */
+    public record SectionSamples(int year, String section, java.util.List<WaterSample> samples) {}
+
+    /**
+     * The records of one accident id in one year (several when a bureau filed it twice): what the
+     * safety rules grade (the records themselves are not facts of the rules).
+     *
+     * @param year    the year of the submissions
+     * @param id      the accident id
+     * @param records its records, in evidence order
+     */
+    public record AccidentRecords(int year, String id, java.util.List<Accident> records) {}
 }
