@@ -79,7 +79,7 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
     /** Orders by input, then by pointer with array indexes compared as numbers (/2 before /10). */
     @Override
     public int compareTo(Evidence o) {
-        int c = input.compareTo(o.input);
+        int c = input == o.input ? 0 : input.compareTo(o.input); // records of one file share its name
         return c != 0 ? c : comparePointers(pointer, o.pointer);
     }
 
@@ -88,6 +88,12 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
      *         numbers; one scan of both strings, nothing allocated (reports sort many thousands)
      */
     public static int comparePointers(String a, String b) {
+        // the usual case: two elements of one list, "/waterSamples/17" and "/waterSamples/130"
+        int la = a.lastIndexOf('/');
+        if (la >= 0 && la == b.lastIndexOf('/') && digits(a, la + 1, a.length()) && digits(b, la + 1, b.length())
+                && a.regionMatches(0, b, 0, la)) {
+            return Integer.compare(Integer.parseInt(a, la + 1, a.length(), 10), Integer.parseInt(b, la + 1, b.length(), 10));
+        }
         int i = 0;
         int j = 0;
         int n = a.length();
