@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,7 +110,8 @@ public final class Emit {
         private String unit;
         private String source;
         private PlanTarget planTarget;
-        private final TreeSet<Evidence> evidence = new TreeSet<>();
+        /** Collected in any order, sorted and made distinct once, at build (sorted runs sort in linear time). */
+        private final List<Evidence> evidence = new ArrayList<>();
         private final SortedMap<String, Object> details = new TreeMap<>();
         private final Map<String, String> args = new TreeMap<>();
         private Text message;
@@ -306,7 +306,7 @@ public final class Emit {
             }
             details.values().removeIf(java.util.Objects::isNull);
             return new Finding(rule.getName(), kind, indicator, year, subject, status, binding, actual, expected,
-                    target, comparator, unit, source, List.copyOf(evidence), m, details);
+                    target, comparator, unit, source, sortedDistinct(evidence), m, details);
         }
 
         /** "2026" for the first year of the plan, "2026—2028" later: the years a running figure covers. */
@@ -338,6 +338,19 @@ public final class Emit {
     /** @return {@link #ruleMeta}, one shared unmodifiable map per rule (100,000 findings of one rule share it) */
     private SortedMap<String, Object> metaOf(Rule rule) {
         return metas.computeIfAbsent(rule, r -> java.util.Collections.unmodifiableSortedMap(ruleMeta(r)));
+    }
+
+    /** @return the evidence sorted, each once */
+    static List<Evidence> sortedDistinct(List<Evidence> evidence) {
+        List<Evidence> l = new ArrayList<>(evidence);
+        l.sort(null);
+        List<Evidence> out = new ArrayList<>(l.size());
+        for (Evidence e : l) {
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(e)) {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** @return the rule's name, package and metadata (quotes stripped), keys sorted. */

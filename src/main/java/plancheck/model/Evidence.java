@@ -92,7 +92,7 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
         int la = a.lastIndexOf('/');
         if (la >= 0 && la == b.lastIndexOf('/') && digits(a, la + 1, a.length()) && digits(b, la + 1, b.length())
                 && a.regionMatches(0, b, 0, la)) {
-            return Integer.compare(Integer.parseInt(a, la + 1, a.length(), 10), Integer.parseInt(b, la + 1, b.length(), 10));
+            return compareIndexes(a, la + 1, b, la + 1);
         }
         int i = 0;
         int j = 0;
@@ -119,6 +119,24 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
             i = ei + 1;
             j = ej + 1;
         }
+    }
+
+    /** Two runs of 1–9 digits to the ends of a and b, compared as numbers (leading zeros allowed). */
+    private static int compareIndexes(String a, int i, String b, int j) {
+        if (a.charAt(i) != '0' && b.charAt(j) != '0') {
+            int c = Integer.compare(a.length() - i, b.length() - j); // more digits, larger number
+            if (c != 0) {
+                return c;
+            }
+            for (int k = 0; k < a.length() - i; k++) {
+                int d = a.charAt(i + k) - b.charAt(j + k);
+                if (d != 0) {
+                    return d;
+                }
+            }
+            return 0;
+        }
+        return Integer.compare(Integer.parseInt(a, i, a.length(), 10), Integer.parseInt(b, j, b.length(), 10));
     }
 
     private static int compareSegments(String a, int i, int ei, String b, int j, int ej) {
