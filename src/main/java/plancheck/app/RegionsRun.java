@@ -205,13 +205,31 @@ public final class RegionsRun {
 
     /** Renders and writes one region's three reports into a folder (each file whole). */
     private long write(Checked c, Path dir) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        byte[] json = JsonReport.render(c.report());
-        files.put("report.json", json);
-        files.put("report.md", MarkdownReport.render(c.report(), c.rules().targets(), lang));
-        files.put("report.html", HtmlReport.render(c.report(), c.rules().targets(), lang));
-        ReportWriter.writeAll(dir, files);
-        return json.length;
+        Map<String, ReportWriter.Content> files = new LinkedHashMap<>();
+        long[] json = {0};
+        files.put("report.json", o -> {
+            java.io.FilterOutputStream counting = new java.io.FilterOutputStream(o) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    json[0] += len;
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    json[0]++;
+                    out.write(b);
+                }
+            };
+            JsonReport.write(c.report(), counting);
+            counting.flush();
+        });
+        byte[] md = MarkdownReport.render(c.report(), c.rules().targets(), lang);
+        files.put("report.md", o -> o.write(md));
+        byte[] html = HtmlReport.render(c.report(), c.rules().targets(), lang);
+        files.put("report.html", o -> o.write(html));
+        ReportWriter.write(dir, files);
+        return json[0];
     }
 
     private static double ms(long nanos) {

@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes report files whole or not at all (contract §1): every file is rendered in memory first,
- * written to a temporary file in the output folder, then moved over the old one.
+ * Writes report files whole or not at all (contract §1): every file is written to a temporary file in
+ * the output folder (report.json as a stream, the others rendered first), then all are moved over the
+ * old ones.
  */
 public final class ReportWriter {
     private ReportWriter() {}
@@ -35,13 +36,34 @@ public final class ReportWriter {
      * @throws IOException when the folder cannot be written (temporary files are removed)
      */
     public static void writeAll(Path outDir, Map<String, byte[]> files) throws IOException {
+        Map<String, Content> c = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> c.put(name, out -> out.write(bytes)));
+        write(outDir, c);
+    }
+
+    /** A file's content, written as a stream (e.g. report.json, one finding at a time). */
+    public interface Content {
+        /** Writes the content to {@code out} (not closed). */
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes files whole or not at all, each streamed into a temporary file first.
+     *
+     * @param outDir the output folder (created if missing)
+     * @param files  file name → content
+     * @throws IOException when the folder cannot be written (temporary files are removed)
+     */
+    public static void write(Path outDir, Map<String, Content> files) throws IOException {
         Files.createDirectories(outDir);
         Map<Path, Path> moves = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            for (Map.Entry<String, Content> e : files.entrySet()) {
                 Path tmp = Files.createTempFile(outDir, "." + e.getKey() + ".", ".tmp");
                 moves.put(tmp, outDir.resolve(e.getKey()));
-                Files.write(tmp, e.getValue());
+                try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    e.getValue().writeTo(o);
+                }
                 readableByAll(tmp);
             }
             for (Path dest : moves.values()) {
