@@ -66,7 +66,7 @@ public final class PlainComputation {
     }
 
     /**
-     * The results by key: {@code W|year|section} class (I … 劣V as the report's {@code waterClass});
+     * The results by key (each key also names the region, {@code W|region|year|section}): {@code W|year|section} class (I … 劣V as the report's {@code waterClass});
      * {@code WS|year|region} share of class I–III (%, 2 decimals); {@code A|year|station} good-days
      * ratio; {@code AR|year|region} the region's ratio; {@code PM|year|region} the region's PM2.5 mean
      * (1 decimal); {@code X|year|id} VIOLATION for 较大 or worse, else PASS; {@code XM|year|region} the
@@ -74,9 +74,21 @@ public final class PlainComputation {
      */
     public static final class Results {
         private final Map<String, String> values = new HashMap<>();
+        private final String region;
+
+        /** Results of no region yet (to collect others with {@link #addAll}). */
+        public Results() {
+            this("");
+        }
+
+        /** @param region the region the results are of (part of every key: stations and sections repeat across regions) */
+        public Results(String region) {
+            this.region = region;
+        }
 
         void put(String kind, int year, String subject, Object value) {
-            values.put(kind + "|" + year + "|" + subject, value instanceof BigDecimal b ? plain(b) : String.valueOf(value));
+            values.put(kind + "|" + region + "|" + year + "|" + subject,
+                    value instanceof BigDecimal b ? plain(b) : String.valueOf(value));
         }
 
         /** @return every result by key */
@@ -102,7 +114,7 @@ public final class PlainComputation {
      * @throws IOException when a file cannot be read
      */
     public Results region(Path regionDir, String region) throws IOException {
-        Results out = new Results();
+        Results out = new Results(region);
         List<Path> years;
         try (Stream<Path> s = Files.list(regionDir)) {
             years = s.filter(Files::isDirectory).sorted().toList();

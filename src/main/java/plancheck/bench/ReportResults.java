@@ -22,7 +22,7 @@ public final class ReportResults {
      *         derived values
      */
     public static PlainComputation.Results of(List<Finding> findings, String region) {
-        PlainComputation.Results r = new PlainComputation.Results();
+        PlainComputation.Results r = new PlainComputation.Results(region);
         for (Finding f : findings) {
             boolean own = f.subject().equals(region);
             boolean record = !own && !f.subject().contains("·");
