@@ -160,14 +160,22 @@ public final class Workspace {
         return s;
     }
 
+    private volatile Set<String> knownIds;
+    private volatile int lastYear;
+
     private SubmissionReader reader() {
-        Set<String> ids = new TreeSet<>();
-        int lastYear = 0;
-        for (RuleSet rs : plans) {
-            rs.targets().stream().map(PlanTarget::id).forEach(ids::add);
-            lastYear = Math.max(lastYear, rs.targetYear());
+        if (knownIds == null) {
+            // once per workspace: with thousands of plans, once per read would cost plans × targets each time
+            Set<String> ids = new TreeSet<>();
+            int last = 0;
+            for (RuleSet rs : plans) {
+                rs.targets().stream().map(PlanTarget::id).forEach(ids::add);
+                last = Math.max(last, rs.targetYear());
+            }
+            lastYear = last;
+            knownIds = java.util.Collections.unmodifiableSet(ids);
         }
-        return new SubmissionReader(ids, lastYear);
+        return new SubmissionReader(knownIds, lastYear);
     }
 
     private void validate(List<Submission> subs) throws InputException {
@@ -180,7 +188,7 @@ public final class Workspace {
                 continue;
             }
             if (plans.size() > 1) {
-                Set<String> own = new TreeSet<>();
+                Set<String> own = new java.util.HashSet<>();
                 e.rules().targets().forEach(t -> own.add(t.id()));
                 for (Submission.IndicatorValue v : s.indicators()) {
                     if (!own.contains(v.id())) {
