@@ -50,19 +50,16 @@ public final class PlainComputation {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    private final SurfaceWaterStandard water;
-    private final AirQualityIndex air;
-    private final AccidentGrading grading;
+    private final plancheck.engine.Standards std;
+    private final int baseYear;
 
     /**
-     * @param water   GB 3838-2002
-     * @param air     HJ 633-2012
-     * @param grading Decree 493
+     * @param std      the standards' tables, each with its period of validity
+     * @param baseYear the plan's base year (its table is the reference of a change of basis)
      */
-    public PlainComputation(SurfaceWaterStandard water, AirQualityIndex air, AccidentGrading grading) {
-        this.water = water;
-        this.air = air;
-        this.grading = grading;
+    public PlainComputation(plancheck.engine.Standards std, int baseYear) {
+        this.std = std;
+        this.baseYear = baseYear;
     }
 
     /**
@@ -161,6 +158,7 @@ public final class PlainComputation {
             body.putIfAbsent(s, n.get("waterbody").asText());
         }
         int ok = 0;
+        SurfaceWaterStandard water = std.waterOn(plancheck.engine.Standards.yearEnd(year));
         for (Map.Entry<String, List<Map<String, BigDecimal>>> e : bySection.entrySet()) {
             SectionAssessment a = water.assess(SurfaceWaterStandard.annualMeans(e.getValue()).means(),
                     Waterbody.parse(body.get(e.getKey())));
@@ -179,65 +177,35 @@ public final class PlainComputation {
     private static final String[] POLLUTANTS = {"PM2.5", "PM10", "SO2", "NO2", "CO", "O3_8h"};
 
     private void air(Path f, int year, String region, Results out) throws IOException {
-        Map<String, int[]> station = new TreeMap<>(); // good, valid
-        Map<String, BigDecimal[]> sums = new TreeMap<>(); // date → sums per pollutant
-        Map<String, int[]> counts = new HashMap<>();
+        var tables = std.tables();
+        AirQualityIndex ref = std.airOn(plancheck.engine.Standards.yearEnd(baseYear));
+        Map<String, List<plancheck.standards.AirQualityDay.Judged>> station = new TreeMap<>();
+        Map<String, Map<String, plancheck.standards.AirQualityDay.Validated>> byDate = new TreeMap<>();
         for (JsonNode n : records(f, "airDaily")) {
             String id = n.get("station").asText();
-            String date = n.get("date").asText();
+            java.time.LocalDate date = java.time.LocalDate.parse(n.get("date").asText());
             Map<String, BigDecimal> v = new LinkedHashMap<>();
-            BigDecimal[] s = sums.computeIfAbsent(date, k -> new BigDecimal[POLLUTANTS.length]);
-            int[] c = counts.computeIfAbsent(date, k -> new int[POLLUTANTS.length]);
-            for (int i = 0; i < POLLUTANTS.length; i++) {
-                JsonNode x = n.get(POLLUTANTS[i]);
+            for (String p : POLLUTANTS) {
+                JsonNode x = n.get(p);
                 if (x != null && !x.isNull()) {
-                    BigDecimal d = x.decimalValue();
-                    v.put(POLLUTANTS[i], d);
-                    s[i] = s[i] == null ? d : s[i].add(d);
-                    c[i]++;
+                    v.put(p, x.decimalValue());
                 }
             }
-            DailyAqi d = air.compute(v);
-            int[] gv = station.computeIfAbsent(id, k -> new int[2]);
-            if (d.valid()) {
-                gv[1]++;
-                if (d.isGood(air.goodMaxAqi())) {
-                    gv[0]++;
-                }
-            }
+            var day = plancheck.standards.AirQualityDay.validate(date, new plancheck.standards.AirQualityDay.Input(v, Map.of()),
+                    tables.airQuality(), tables.airLimits());
+            station.computeIfAbsent(id, k -> new ArrayList<>()).add(plancheck.standards.AirQualityDay.judge(day, ref));
+            byDate.computeIfAbsent(date.toString(), k -> new TreeMap<>()).put(id, day);
         }
-        station.forEach((id, gv) -> out.put("A", year, id, AirQualityIndex.goodDaysRatio(gv[0], gv[1])));
-        int good = 0;
-        int valid = 0;
-        int pmDays = 0;
-        BigDecimal pm = BigDecimal.ZERO;
-        for (Map.Entry<String, BigDecimal[]> e : sums.entrySet()) {
-            int[] c = counts.get(e.getKey());
-            Map<String, BigDecimal> mean = new LinkedHashMap<>();
-            for (int i = 0; i < POLLUTANTS.length; i++) {
-                if (c[i] > 0) {
-                    mean.put(POLLUTANTS[i], c[i] == 1 ? e.getValue()[i]
-                            : e.getValue()[i].divide(BigDecimal.valueOf(c[i]), MathContext.DECIMAL64));
-                }
-            }
-            if (mean.get("PM2.5") != null) {
-                pm = pm.add(mean.get("PM2.5"));
-                pmDays++;
-            }
-            DailyAqi d = air.compute(mean);
-            if (d.valid()) {
-                valid++;
-                if (d.isGood(air.goodMaxAqi())) {
-                    good++;
-                }
-            }
+        station.forEach((id, days) -> out.put("A", year, id, new plancheck.standards.AirQualityYear(days, ref).ratio()));
+        List<plancheck.standards.AirQualityDay.Judged> regionDays = new ArrayList<>();
+        byDate.forEach((date, days) -> regionDays.add(plancheck.standards.AirQualityDay.judge(plancheck.standards.AirQualityDay
+                .regionValues(java.time.LocalDate.parse(date), days, tables.airQuality(), tables.airLimits()), ref)));
+        var y = new plancheck.standards.AirQualityYear(regionDays, ref);
+        if (y.valid() > 0) {
+            out.put("AR", year, region, y.ratio());
         }
-        if (valid > 0) {
-            out.put("AR", year, region, AirQualityIndex.goodDaysRatio(good, valid));
-        }
-        if (pmDays > 0) {
-            out.put("PM", year, region, pm.divide(BigDecimal.valueOf(pmDays), MathContext.DECIMAL128)
-                    .setScale(1, RoundingMode.HALF_UP));
+        if (y.pm25Mean() != null) {
+            out.put("PM", year, region, y.pm25Mean().setScale(1, RoundingMode.HALF_UP));
         }
     }
 
@@ -248,6 +216,7 @@ public final class PlainComputation {
             int d = n.get("deaths").asInt();
             int inj = n.path("seriousInjuries").asInt(0);
             BigDecimal loss = n.has("directLossYuan") ? n.get("directLossYuan").decimalValue() : BigDecimal.ZERO;
+            AccidentGrading grading = std.accidentsOn(n.get("date").asText());
             boolean m = grading.grade(d, inj, loss.longValueExact()).grade().isAtLeast(AccidentGrade.LARGER);
             out.put("X", year, n.get("id").asText(), m ? "VIOLATION" : "PASS");
             major += m ? 1 : 0;

@@ -90,7 +90,7 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
 
             ph.start("plain Java: read and compute");
             Standards std = ws.engine().standards();
-            PlainComputation plain = new PlainComputation(std.water(), std.air(), std.accidents());
+            PlainComputation plain = new PlainComputation(std, ws.engine().rules().baseYear());
             PlainComputation.Results expected = new PlainComputation.Results();
             for (int r = 0; r < d.regions(); r++) {
                 expected.addAll(plain.region(facts.resolve(d.region(r)), d.region(r)));
