@@ -160,22 +160,23 @@ public final class Workspace {
         return s;
     }
 
-    private volatile Set<String> knownIds;
+    private volatile plancheck.load.Catalogue catalogue;
     private volatile int lastYear;
 
+    /** @return a reader that knows every plan's targets (ids, names, units, calibers) */
     private SubmissionReader reader() {
-        if (knownIds == null) {
+        if (catalogue == null) {
             // once per workspace: with thousands of plans, once per read would cost plans × targets each time
-            Set<String> ids = new TreeSet<>();
+            List<PlanTarget> all = new ArrayList<>();
             int last = 0;
             for (RuleSet rs : plans) {
-                rs.targets().stream().map(PlanTarget::id).forEach(ids::add);
+                all.addAll(rs.targets());
                 last = Math.max(last, rs.targetYear());
             }
             lastYear = last;
-            knownIds = java.util.Collections.unmodifiableSet(ids);
+            catalogue = plancheck.load.Catalogue.of(all);
         }
-        return new SubmissionReader(knownIds, lastYear);
+        return new SubmissionReader(catalogue, lastYear);
     }
 
     private void validate(List<Submission> subs) throws InputException {

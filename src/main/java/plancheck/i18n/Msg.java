@@ -29,12 +29,13 @@ public final class Msg {
 
     /**
      * @param key  e.g. {@code input.not-json}
-     * @param args name/value pairs: {@code "file", "a.json", "line", 3}
+     * @param args name/value pairs: {@code "file", "a.json", "line", 3}; a value that is a {@link Text}
+     *             fills each language with its own wording
      * @return the message in both languages, placeholders filled
      */
     public static Text text(String key, Object... args) {
         Text t = template(key);
-        return new Text(fill(key, t.zh(), args), fill(key, t.en(), args));
+        return new Text(fill(key, t.zh(), args, "zh"), fill(key, t.en(), args, "en"));
     }
 
     /**
@@ -44,7 +45,7 @@ public final class Msg {
      * @return the message in that language
      */
     public static String get(String lang, String key, Object... args) {
-        return fill(key, template(key).in(lang), args);
+        return fill(key, template(key).in(lang), args, lang);
     }
 
     /** @return the template of a key, unfilled. */
@@ -92,13 +93,14 @@ public final class Msg {
 
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)\\}");
 
-    private static String fill(String key, String template, Object[] args) {
+    private static String fill(String key, String template, Object[] args, String lang) {
         if (args.length % 2 != 0) {
             throw new IllegalStateException("message " + key + ": arguments must be name/value pairs");
         }
         Map<String, String> vals = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i += 2) {
-            vals.put(String.valueOf(args[i]), String.valueOf(args[i + 1]));
+            Object v = args[i + 1];
+            vals.put(String.valueOf(args[i]), v instanceof Text t ? t.in(lang) : String.valueOf(v));
         }
         java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder b = new StringBuilder();

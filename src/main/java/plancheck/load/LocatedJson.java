@@ -100,7 +100,7 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
                     JsonNode v = readTree(p, child, loc, locateKeys, file, problems);
                     if (o.has(name)) {
                         problems.add(new InputProblem(file, kl.getLineNr(), kl.getColumnNr(), child,
-                                "key '" + name + "' appears twice in the same object"));
+                                plancheck.i18n.Msg.text("input.key-twice", "key", plancheck.model.Bounded.cut(name))));
                     }
                     o.set(name, v);
                 }

@@ -30,8 +30,12 @@ import plancheck.model.UnitTable;
 public final class Merger {
     private Merger() {}
 
-    /** One submitted value: converted, or with a problem (code "none", "unit" or "range" and its text). */
-    private record Entry(Submission s, Submission.IndicatorValue v, BigDecimal converted, String code, Text unitProblem) {}
+    /**
+     * One submitted value: converted, or with a problem (code "none", "unit" or "range" and its text);
+     * {@code assumed} says which caliber a value without one was taken in, or is null.
+     */
+    private record Entry(Submission s, Submission.IndicatorValue v, BigDecimal converted, String code, Text unitProblem,
+                         Text assumed) {}
 
     /**
      * @param subs  the submissions (all one region)
@@ -48,10 +52,27 @@ public final class Merger {
                 Text problem = null;
                 String code = null;
                 BigDecimal conv = null;
-                String read = t == null ? v.unit() : t.unitAliases().getOrDefault(v.unit(), v.unit());
-                if (!read.equals(v.unit())) {
-                    v = new Submission.IndicatorValue(v.id(), v.value(), read, v.caliber(), v.pointer(),
-                            v.note());
+                String written = v.unit().strip();
+                if (!units.knows(written) && (t == null || !t.unitAliases().containsKey(written))) {
+                    // ％, ｍ² … typed in full width: the unit they stand for
+                    written = java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFKC).strip();
+                }
+                String read = t == null ? written : t.unitAliases().getOrDefault(written, written);
+                Text assumed = null;
+                String caliber = v.caliber();
+                if (t != null && t.caliber() != null && caliber == null) {
+                    // no caliber given: a plan year is read in the target's caliber, the base year in the baseline's
+                    caliber = s.year() <= rules.baseYear() && t.baselineCaliber() != null ? t.baselineCaliber() : t.caliber();
+                    Text name = t.caliberName(caliber);
+                    assumed = new Text("口径未注明，按" + (caliber.equals(t.caliber()) ? "2030年目标" : "规划基期值") + "的"
+                            + name.zh() + "计", "no caliber given: read in the " + (caliber.equals(t.caliber())
+                            ? "2030 target's " : "plan baseline's ") + name.en());
+                } else if (t != null && t.caliber() != null && !caliber.equals(t.caliber())) {
+                    Text name = t.caliberName(caliber);
+                    assumed = new Text("按" + name.zh() + "报送", "submitted in the " + name.en());
+                }
+                if (!read.equals(v.unit()) || !java.util.Objects.equals(caliber, v.caliber())) {
+                    v = new Submission.IndicatorValue(v.id(), v.value(), read, caliber, v.pointer(), v.note());
                 }
                 if (v.value() == null) {
                     String why = v.note() == null ? "" : v.note();
@@ -72,22 +93,25 @@ public final class Merger {
                             || t.max() != null && c.get().compareTo(t.max()) > 0)) {
                         code = "range";
                         String r = "[" + plain(t.min()) + ", " + (t.max() == null ? "∞" : plain(t.max())) + "]";
-                        problem = new Text("数值" + plain(c.get()) + want + "超出合理范围" + r + "，数值未评判",
+                        boolean slip = inRange(c.get().movePointLeft(4), t) || inRange(c.get().movePointRight(4), t);
+                        problem = new Text("数值" + plain(c.get()) + want + "超出合理范围" + r
+                                + (slip ? "（是否单位填错？与合理范围相差1万倍，如元与万元、吨与万吨）" : "") + "，数值未评判",
                                 "the value " + plain(c.get()) + " " + want + " is outside the plausible range " + r
+                                        + (slip ? " (a unit slip? 10,000 times off the range, as 元 and 万元, 吨 and 万吨)" : "")
                                         + "; the value is not judged");
                     } else {
                         conv = c.get();
                     }
                 }
                 byKey.computeIfAbsent(String.format("%04d|%s", s.year(), v.id()), k -> new ArrayList<>())
-                        .add(new Entry(s, v, conv, code, problem));
+                        .add(new Entry(s, v, conv, code, problem, assumed));
             }
         }
         List<Observation> out = new ArrayList<>();
         for (List<Entry> entries : byKey.values()) {
             out.add(mergeOne(entries, rules));
         }
-        return out;
+        return Plausibility.magnitudes(out, rules);
     }
 
     private static Observation mergeOne(List<Entry> entries, RuleSet rules) {
@@ -129,6 +153,10 @@ public final class Merger {
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
         Entry g = good.get(0);
+        if (g.assumed() != null) {
+            zh.add(g.assumed().zh());
+            en.add(g.assumed().en());
+        }
         if (!rules.units().find(g.v().unit()).map(u -> u.unit()).equals(rules.units().find(unit).map(u -> u.unit()))) {
             zh.add("报送" + plain(g.v().value()) + g.v().unit() + "，换算为" + plain(g.converted()) + unit);
             en.add("submitted " + plain(g.v().value()) + " " + g.v().unit() + ", converted to "
@@ -147,8 +175,15 @@ public final class Merger {
         return new Observation(id, year, v0, unit, g.v().caliber(), stage, "submitted", ev, null, detail);
     }
 
+    private static boolean inRange(BigDecimal v, PlanTarget t) {
+        return (t.min() == null || v.compareTo(t.min()) >= 0) && (t.max() == null || v.compareTo(t.max()) <= 0)
+                && v.signum() != 0;
+    }
+
+    /** file#/json/pointer, or "file sheet!cell" for a workbook or CSV file. */
     private static String where(Entry e) {
-        return e.s().file() + "#" + e.v().pointer();
+        String p = e.v().pointer();
+        return e.s().file() + (p.startsWith("/") ? "#" : " ") + p;
     }
 
     /** @return the number in plain notation; see {@link plancheck.model.Numbers#plain}. */

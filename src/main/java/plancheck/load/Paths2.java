@@ -41,8 +41,18 @@ public final class Paths2 {
 
     /** @return the lowercase hex SHA-256 of a file's bytes. */
     public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sha256(in.readAllBytes());
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -43,7 +43,8 @@ public final class RulesLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> TARGET_KEYS = Set.of("id", "table", "area", "name", "unit", "baseline",
             "target", "comparator", "binding", "judge", "source", "warnAt", "parameter", "related", "caliber",
-            "note", "attribute", "year", "notes", "unitAliases", "range");
+            "note", "attribute", "year", "notes", "unitAliases", "range", "responsible", "needs", "printedUnit", "calibers",
+            "baselineCaliber");
     private static final Set<String> VALUE_KEYS = Set.of("text", "value", "periodAverage", "cumulative",
             "missing", "cityAssigned", "qualifier");
 
@@ -192,6 +193,7 @@ public final class RulesLoader {
             regions = planRegions();
         }
         checkTargets(targets, params, units);
+        checkResponsible(planDir, regions);
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
@@ -471,13 +473,49 @@ public final class RulesLoader {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/unitAliases",
                         "expected a mapping submitted unit → unit of units.yaml, e.g. {\"万元/人\": \"万元\"}"));
             }
+            List<String> responsible = ids(disp, n, ptr, "responsible");
+            List<String> needs = ids(disp, n, ptr, "needs");
+            String printed = null;
+            JsonNode pu = n.path("printedUnit");
+            if (pu.isTextual()) {
+                printed = pu.asText().strip();
+                if (unit != null && !printed.equals(unit)) {
+                    aliases.putIfAbsent(printed, unit); // the plan's own unit is accepted for the target
+                }
+            } else if (!pu.isMissingNode() && !pu.isNull()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/printedUnit",
+                        "expected the unit as the plan prints it (\"\" when it prints none)"));
+            }
+            java.util.Map<String, Text> calibers = new TreeMap<>();
+            n.path("calibers").fields().forEachRemaining(e -> {
+                Text t = textPair(disp, e.getValue(), ptr + "/calibers/" + e.getKey(), true);
+                if (t != null) {
+                    calibers.put(e.getKey(), t);
+                }
+            });
             if (problems.size() > before) {
                 continue;
             }
             out.add(new PlanTarget(id, table, text(n, "area"), name, unit, baseline, target, cmp, b.asBoolean(),
                     judge, source, warnAt, text(n, "parameter"), text(n, "related"), text(n, "caliber"), note, disp,
-                    attribute, java.util.Map.copyOf(aliases), min, max));
+                    attribute, java.util.Map.copyOf(aliases), min, max, responsible, needs,
+                    printed == null || printed.equals(unit) ? null : printed, calibers, text(n, "baselineCaliber")));
         }
+    }
+
+    /** A list of ids ({@code responsible}, {@code needs}); checked against the plan at the end. */
+    private List<String> ids(String disp, JsonNode n, String ptr, String key) {
+        JsonNode v = n.path(key);
+        List<String> out = new ArrayList<>();
+        if (v.isMissingNode() || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, "expected a list of ids, e.g. [safety]"));
+            return out;
+        }
+        v.forEach(x -> out.add(x.asText()));
+        return out;
     }
 
     private TargetValue value(String disp, JsonNode v, String ptr) {
@@ -563,6 +601,34 @@ public final class RulesLoader {
             if (t.related() != null && !seen.containsKey(t.related())) {
                 problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/related", "related indicator '" + t.related()
                         + "' is not in the catalogue"));
+            }
+        }
+    }
+
+    /** Every {@code responsible} id is a unit of bureaus.yaml; every {@code needs} id a target. */
+    private void checkResponsible(Path planDir, List<String> regions) {
+        String file = PlanBureaus.file(Paths2.display(planDir));
+        Object raw = extra.get(file);
+        plancheck.model.Bureaus bureaus = raw == null ? null : PlanBureaus.parse(raw, regions, file, problems);
+        Set<String> ids = new TreeSet<>();
+        targets.forEach(t -> ids.add(t.id()));
+        for (PlanTarget t : targets) {
+            for (String r : t.responsible()) {
+                if (bureaus == null) {
+                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/responsible", "unit '" + r
+                            + "' named, but the plan folder has no bureaus.yaml listing the units"));
+                    break;
+                }
+                if (bureaus.get(r) == null) {
+                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/responsible", "unit '" + r
+                            + "' is not in " + file));
+                }
+            }
+            for (String x : t.needs()) {
+                if (!ids.contains(x)) {
+                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/needs", "indicator '" + x
+                            + "' is not in the catalogue"));
+                }
             }
         }
     }

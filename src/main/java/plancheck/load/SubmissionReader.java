@@ -17,16 +17,23 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import plancheck.i18n.Msg;
+import plancheck.load.sheet.SheetReader;
+import plancheck.model.Bounded;
 import plancheck.model.Evidence;
+import plancheck.model.PlanTarget;
 import plancheck.model.Records;
+import plancheck.model.Text;
 
 /**
- * Reads and validates submission files (contract §2) with Jackson.
+ * Reads and validates submission files (contract §2): JSON with Jackson, and the workbooks (XLSX) and
+ * CSV files bureaus keep their figures in ({@link SheetReader}, the layout of {@code plancheck template}).
  *
- * <p>Structural problems stop the run: a file that is not JSON, a value of the wrong type, a missing
- * {@code region}, {@code year} or {@code unit}, an unknown key or indicator id. Every problem found in
- * every file is collected (file, line:column, JSON pointer, what was expected) and thrown together as
- * an {@link InputException}. Problems of meaning (an unknown unit, a conflict between bureaus, an
+ * <p>Structural problems stop the run: a file that is not what its name says, not JSON, a value of the
+ * wrong type, a missing {@code region}, {@code year} or {@code unit}, an unknown key or indicator id.
+ * Every problem found in every file is collected (file, line:column and JSON pointer, or sheet!cell;
+ * what was expected, in Chinese and English, from the message file {@code input.yaml}) and thrown
+ * together as an {@link InputException}. Problems of meaning (an unknown unit, a conflict between bureaus, an
  * accident dated outside its year, a crop output in an unknown unit) are not structural: the rules report
  * them as findings. Besides contract §2 the reader accepts the optional extensions described in
  * docs/submissions.md ({@code cropOutput[]}).
@@ -51,7 +58,10 @@ public final class SubmissionReader {
     /** Keys of the optional extension {@code cropOutput[]} (docs/submissions.md). */
     private static final Set<String> CROP_KEYS = Set.of("crop", "quantity", "unit", "basis", "note");
 
-    private final Set<String> knownIndicators;
+    /** The most problems listed for one file; the rest are counted. */
+    public static final int MAX_PROBLEMS_PER_FILE = 200;
+
+    private final Catalogue catalogue;
     private final int lastYear;
     private final List<InputProblem> problems = new ArrayList<>();
 
@@ -65,16 +75,32 @@ public final class SubmissionReader {
      * @param lastYear        the plan's target year: a submission for a later year is a problem
      */
     public SubmissionReader(Set<String> knownIndicators, int lastYear) {
-        this.knownIndicators = knownIndicators;
-        this.lastYear = lastYear;
+        this(Catalogue.ofIds(knownIndicators), lastYear);
     }
 
     /**
-     * Expands the command line's paths: files as given, folders searched recursively for {@code *.json},
-     * sorted so the order never depends on the file system.
+     * @param catalogue the plans' targets: ids, names (suggested for a name written as an id), units
+     *                  (a unit the plan prints as none may be left out) and calibers
+     * @param lastYear  the plan's target year: a submission for a later year is a problem
+     */
+    public SubmissionReader(Catalogue catalogue, int lastYear) {
+        this.catalogue = catalogue;
+        this.lastYear = lastYear;
+    }
+
+    /** @return true for the names of files a folder is searched for: *.json, *.xlsx, *.xlsm, *.csv */
+    public static boolean isSubmissionName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return !n.startsWith("~$") && !n.startsWith(".") && (n.endsWith(".json") || SheetReader.isSheetName(n));
+    }
+
+    /**
+     * Expands the command line's paths: files as given, folders searched recursively for submissions
+     * ({@code *.json}, {@code *.xlsx}, {@code *.csv}; Excel's lock files {@code ~$…} and hidden files
+     * skipped), sorted so the order never depends on the file system.
      *
      * @param paths files or folders
-     * @return the JSON files, sorted by path
+     * @return the files, sorted by path
      * @throws InputException when a path does not exist or no submission is found
      */
     public static List<Path> expand(List<Path> paths) throws InputException, IOException {
@@ -83,7 +109,7 @@ public final class SubmissionReader {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".json"))
+                    s.filter(Files::isRegularFile).filter(f -> isSubmissionName(f.getFileName().toString()))
                             .filter(f -> java.util.stream.StreamSupport.stream(p.relativize(f).spliterator(), false)
                                             .noneMatch(seg -> seg.toString().startsWith(".")))
                             .map(Path::normalize).forEach(files::add);
@@ -91,12 +117,12 @@ public final class SubmissionReader {
             } else if (Files.isRegularFile(p)) {
                 files.add(p.normalize());
             } else {
-                missing.add(new InputProblem(p.toString(), 0, 0, "", "no such file or folder"));
+                missing.add(new InputProblem(p.toString(), 0, 0, "", Msg.text("input.no-such-path")));
             }
         }
         if (missing.isEmpty() && files.isEmpty()) {
             missing.add(new InputProblem(String.join(" ", paths.stream().map(Path::toString).toList()), 0, 0, "",
-                    "no submission (*.json) found"));
+                    Msg.text("input.none-found")));
         }
         if (!missing.isEmpty()) {
             throw new InputException(missing);
@@ -144,7 +170,9 @@ public final class SubmissionReader {
     public List<Submission> readAll(List<Path> files) throws InputException, IOException {
         List<Submission> out = new ArrayList<>();
         for (Path f : files) {
+            int before = problems.size();
             Submission s = read(f);
+            capProblems(before, Paths2.display(f));
             if (s != null) {
                 out.add(s);
             }
@@ -153,6 +181,19 @@ public final class SubmissionReader {
             throw new InputException(problems);
         }
         return out;
+    }
+
+    /** Keeps at most {@link #MAX_PROBLEMS_PER_FILE} problems of one file, and says how many more there were. */
+    private void capProblems(int from, String file) {
+        int n = problems.size() - from;
+        if (n > MAX_PROBLEMS_PER_FILE) {
+            List<InputProblem> mine = new ArrayList<>(problems.subList(from, problems.size()));
+            mine.sort(null);
+            problems.subList(from, problems.size()).clear();
+            problems.addAll(mine.subList(0, MAX_PROBLEMS_PER_FILE));
+            problems.add(new InputProblem(file, Integer.MAX_VALUE, 0, "", Msg.text("input.too-many",
+                    "count", n - MAX_PROBLEMS_PER_FILE, "max", MAX_PROBLEMS_PER_FILE)));
+        }
     }
 
     /** The record lists of a submission, filled one record at a time. */
@@ -203,13 +244,20 @@ public final class SubmissionReader {
      * memory does not grow with the file). A list met before the file's {@code year} is read in a second
      * pass over the file, once the year is known.
      */
-    private Submission read(Path f) {
-        return read(Paths2.display(f), () -> Files.newInputStream(f));
+    private Submission read(Path f) throws IOException {
+        String file = Paths2.display(f);
+        SheetReader.Kind kind = SheetReader.kindOf(f);
+        String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (SheetReader.isSheetName(name) || kind != SheetReader.Kind.TEXT) {
+            return new SheetReader(catalogue, lastYear, problems).read(f, file, kind);
+        }
+        return read(file, () -> Files.newInputStream(f));
     }
 
     /**
      * Reads one submission from bytes (e.g. a file uploaded to the service), named {@code file} in every
-     * message, with the same validation as a file on disk.
+     * message, with the same validation as a file on disk: JSON, or a workbook or CSV file (judged by its
+     * content and name, as a file is).
      *
      * @param file  the name shown in messages and recorded as the evidence's input
      * @param bytes the file's bytes
@@ -217,11 +265,37 @@ public final class SubmissionReader {
      * @throws InputException listing every structural problem
      */
     public Submission readOne(String file, byte[] bytes) throws InputException {
-        Submission s = read(file, () -> new java.io.ByteArrayInputStream(bytes));
+        int before = problems.size();
+        Submission s;
+        try {
+            s = readBytes(file, bytes);
+        } catch (IOException e) {
+            problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.unreadable", "detail",
+                    Bounded.cut(String.valueOf(e.getMessage())))));
+            s = null;
+        }
+        capProblems(before, file);
         if (!problems.isEmpty() || s == null) {
             throw new InputException(List.copyOf(problems));
         }
         return s;
+    }
+
+    /** An upload: a workbook or CSV file is read from a temporary copy (POI opens workbooks from files). */
+    private Submission readBytes(String file, byte[] bytes) throws IOException {
+        SheetReader.Kind kind = SheetReader.kindOf(bytes);
+        String name = file.toLowerCase(java.util.Locale.ROOT);
+        if (!SheetReader.isSheetName(name) && kind == SheetReader.Kind.TEXT) {
+            return read(file, () -> new java.io.ByteArrayInputStream(bytes));
+        }
+        String suffix = name.contains(".") ? name.substring(name.lastIndexOf('.')).replaceAll("[^a-z.]", "") : "";
+        Path tmp = Files.createTempFile("plancheck-upload-", suffix.length() > 1 ? suffix : ".bin");
+        try {
+            Files.write(tmp, bytes);
+            return new SheetReader(catalogue, lastYear, problems).read(tmp, file, kind);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** Opens a submission's bytes, once per pass. */
@@ -257,7 +331,7 @@ public final class SubmissionReader {
             top.put("", new int[] {l0.getLineNr(), l0.getColumnNr()});
             if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 LocatedJson.readTree(p, "", top, false, file, problems);
-                c.err("", "expected a JSON object (a submission: format, region, year, indicators …)");
+                c.err("", Msg.text("input.not-object"));
                 trailing(p);
                 return null;
             }
@@ -268,7 +342,7 @@ public final class SubmissionReader {
                 p.nextToken();
                 if (!seen.add(name)) {
                     problems.add(new InputProblem(file, kl.getLineNr(), kl.getColumnNr(), ptr,
-                            "key '" + name + "' appears twice in the same object"));
+                            Msg.text("input.key-twice", "key", Bounded.cut(name))));
                 }
                 if (LISTS.contains(name) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
                     JsonLocation al = p.currentTokenLocation();
@@ -296,20 +370,22 @@ public final class SubmissionReader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not valid JSON: " + plainJsonMessage(e.getOriginalMessage())));
+                    JsonSyntax.explain(e.getOriginalMessage())));
             return null;
         } catch (java.nio.charset.CharacterCodingException e) {
-            problems.add(new InputProblem(file, 0, 0, "", "not UTF-8 text (submissions are UTF-8, contract §2)"));
+            problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.not-utf8")));
             return null;
         } catch (IOException e) {
-            problems.add(new InputProblem(file, 0, 0, "", "cannot be read: " + e.getMessage()));
+            problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.unreadable", "detail",
+                    Bounded.cut(String.valueOf(e.getMessage())))));
             return null;
         }
         if (!deferred.isEmpty()) {
             try {
                 secondPass(source, deferred, c, lists, year[0], listStage[0] == null ? "final" : listStage[0], file);
             } catch (IOException e) {
-                problems.add(new InputProblem(file, 0, 0, "", "cannot be read: " + e.getMessage()));
+                problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.unreadable", "detail",
+                        Bounded.cut(String.valueOf(e.getMessage())))));
                 return null;
             }
         }
@@ -319,7 +395,7 @@ public final class SubmissionReader {
         }
         JsonNode fmt = root.path("format");
         if (!fmt.isMissingNode() && !FORMAT.equals(fmt.asText())) {
-            c.err("/format", "expected \"" + FORMAT + "\", found " + fmt);
+            c.err("/format", Msg.text("input.format", "format", FORMAT, "found", Bounded.cut(fmt.toString())));
         }
         String region = c.string(root, "", "region", true);
         Integer yr = c.integer(root, "", "year", true, 1949, lastYear);
@@ -328,7 +404,7 @@ public final class SubmissionReader {
         if (stage == null) {
             stage = "final";
         } else if (!stage.equals("final") && !stage.equals("preliminary")) {
-            c.err("/stage", "expected \"final\" or \"preliminary\", found \"" + stage + "\"");
+            c.err("/stage", Msg.text("input.stage", "found", Bounded.quote(stage)));
         }
         int y = yr == null ? 0 : yr;
         List<Records.CropOutput> crops = new ArrayList<>();
@@ -420,15 +496,19 @@ public final class SubmissionReader {
     private void indicator(Ctx c, JsonNode n, String p, Lists lists) {
         c.unknownKeys(n, p, INDICATOR_KEYS);
         String id = c.string(n, p, "id", true);
+        boolean known = id != null && catalogue.knows(id);
+        if (id != null && !known) {
+            c.err(p + "/id", unknownId(id));
+        }
         boolean statedNone = n.has("value") && n.get("value").isNull();
         BigDecimal v = statedNone ? null : c.number(n, p, "value", true);
-        String unit = c.string(n, p, "unit", true);
+        String unit = known && unitMayBeOmitted(id) && blank(n.path("unit"))
+                ? printedUnit(id) : c.unit(n, p, known ? catalogue.target(id) : null);
         String caliber = c.string(n, p, "caliber", false);
-        String note = c.string(n, p, "note", false);
-        if (id != null && !knownIndicators.contains(id)) {
-            c.err(p + "/id", "unknown indicator id \"" + id + "\"" + suggest(id)
-                    + " (expected an id of contract §4 or of the catalogue in plans/dianjiang-15th/catalogue)");
+        if (known && caliber != null) {
+            caliber = caliber(id, caliber, msg -> c.err(p + "/caliber", msg));
         }
+        String note = c.string(n, p, "note", false);
         if (id != null && (v != null || statedNone) && unit != null) {
             lists.ind.add(new Submission.IndicatorValue(id, v, unit, caliber, p, note));
         }
@@ -440,17 +520,17 @@ public final class SubmissionReader {
         String river = c.string(n, p, "river", false);
         String body = c.string(n, p, "waterbody", true);
         if (body != null && !body.equals("river") && !body.equals("lake")) {
-            c.err(p + "/waterbody", "expected \"river\" or \"lake\" (lakes and reservoirs), found \"" + body + "\"");
+            c.err(p + "/waterbody", Msg.text("input.waterbody", "found", Bounded.quote(body)));
         }
         String control = c.string(n, p, "control", false);
         String month = c.string(n, p, "month", true);
         if (month != null && !MONTH.matcher(month).matches()) {
-            c.err(p + "/month", "expected a month \"YYYY-MM\", found \"" + month + "\"");
+            c.err(p + "/month", Msg.text("input.month", "found", Bounded.quote(month)));
         }
         SortedMap<String, BigDecimal> values = new TreeMap<>();
         JsonNode vals = n.path("values");
         if (!vals.isObject()) {
-            c.err(p + "/values", "expected an object item → mg/L (e.g. {\"NH3-N\": 0.31})");
+            c.err(p + "/values", Msg.text("input.values"));
         } else {
             Iterator<Map.Entry<String, JsonNode>> it = vals.fields();
             while (it.hasNext()) {
@@ -477,7 +557,7 @@ public final class SubmissionReader {
         JsonNode cn = n.path("counts");
         if (!cn.isMissingNode() && !cn.isNull()) {
             if (!cn.isObject()) {
-                c.err(p + "/counts", "expected an object pollutant → number of values behind the mean (e.g. {\"PM2.5\": 23})");
+                c.err(p + "/counts", Msg.text("input.counts"));
             } else {
                 c.unknownKeys(cn, p + "/counts", new java.util.HashSet<>(POLLUTANTS));
                 for (String k : POLLUTANTS) {
@@ -490,7 +570,7 @@ public final class SubmissionReader {
         }
         JsonNode bg = n.path("background");
         if (!bg.isMissingNode() && !bg.isNull() && !bg.isBoolean()) {
-            c.err(p + "/background", "expected true or false (true: a background/control point, 对照点), found " + kind(bg));
+            c.err(p + "/background", Msg.text("input.background", "found", kind(bg)));
         }
         Records.AirSource source = null;
         JsonNode sn = n.path("source");
@@ -500,10 +580,10 @@ public final class SubmissionReader {
             String sh = c.string(sn, p + "/source", "sha256", true);
             String sr = c.string(sn, p + "/source", "rows", true);
             if (sh != null && !SHA256.matcher(sh).matches()) {
-                c.err(p + "/source/sha256", "expected the file's SHA-256 as 64 lowercase hex digits, found \"" + sh + "\"");
+                c.err(p + "/source/sha256", Msg.text("input.source-sha256", "found", Bounded.quote(sh)));
             }
             if (sr != null && !ROWS.matcher(sr).matches()) {
-                c.err(p + "/source/rows", "expected line numbers as ranges, e.g. \"27-50\" or \"27-38,40-51\", found \"" + sr + "\"");
+                c.err(p + "/source/rows", Msg.text("input.source-rows", "found", Bounded.quote(sr)));
             }
             source = new Records.AirSource(sf, sh, sr);
         }
@@ -539,8 +619,7 @@ public final class SubmissionReader {
         String unit = c.string(n, p, "unit", true);
         String basis = c.string(n, p, "basis", false);
         if (basis != null && !basis.equals("grain") && !basis.equals("fresh")) {
-            c.err(p + "/basis", "expected \"grain\" (grain-equivalent, the default) or \"fresh\" (薯类 fresh weight), found \""
-                    + basis + "\"");
+            c.err(p + "/basis", Msg.text("input.basis", "found", Bounded.quote(basis)));
         }
         return new Records.CropOutput(crop, q, unit, basis == null ? "grain" : basis, y, stage, new Evidence(file, p));
     }
@@ -554,17 +633,84 @@ public final class SubmissionReader {
                 .trim();
     }
 
-    private String suggest(String id) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : knownIndicators) {
-            int d = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(id, k);
-            if (d < bestD) {
-                bestD = d;
-                best = k;
+    private static boolean blank(JsonNode n) {
+        return n.isMissingNode() || n.isNull() || n.isTextual() && n.asText().isBlank();
+    }
+
+    /**
+     * @param id a catalogue id
+     * @return true when the plan prints the indicator without a unit (a ratio such as 1.98:1): a
+     *         submission may leave the unit out
+     */
+    public boolean unitMayBeOmitted(String id) {
+        PlanTarget t = catalogue.target(id);
+        return t != null && "".equals(t.printedUnit());
+    }
+
+    /** @return the unit a value without one is read in: the catalogue's unit of a target printed without one */
+    public String printedUnit(String id) {
+        return catalogue.target(id).unit();
+    }
+
+    /**
+     * The caliber (口径) token of a target for what a bureau wrote: the token itself or its name
+     * (新口径, 原口径 …).
+     *
+     * @param id      a catalogue id
+     * @param written what was written
+     * @param err     receives a problem when it names no caliber of the target
+     * @return the token, or the text as written when the target has no named calibers; null after a problem
+     */
+    public String caliber(String id, String written, java.util.function.Consumer<Text> err) {
+        PlanTarget t = catalogue.target(id);
+        if (t == null || t.calibers().isEmpty()) {
+            return written;
+        }
+        String w = java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFKC).strip();
+        for (Map.Entry<String, Text> e : t.calibers().entrySet()) {
+            String zh = e.getValue().zh();
+            String shortZh = zh.replaceAll("[（(].*$", "");
+            if (w.equalsIgnoreCase(e.getKey()) || w.equals(zh) || w.equals(shortZh)
+                    || w.equalsIgnoreCase(e.getValue().en()) || shortZh.startsWith("原") && w.equals("旧口径")) {
+                return e.getKey();
             }
         }
-        return best != null && bestD <= Math.max(2, id.length() / 4) ? "; did you mean \"" + best + "\"?" : "";
+        List<String> allowed = new ArrayList<>();
+        t.calibers().forEach((k, v) -> allowed.add(k + " = " + v.zh()));
+        err.accept(Msg.text("input.caliber", "found", Bounded.quote(written), "name", t.name(),
+                "allowed", String.join(", ", allowed)));
+        return null;
+    }
+
+    /**
+     * @param id an indicator id the catalogue does not know
+     * @return the problem, with the id of a target whose name it is, or the closest ids
+     */
+    public Text unknownId(String id) {
+        String byName = catalogue.idOfName(id);
+        Text suggestion;
+        if (byName != null) {
+            suggestion = Msg.text("input.name-as-id", "name", Bounded.cut(id), "id", byName);
+        } else {
+            List<String> near = catalogue.similar(id, 1);
+            if (near.isEmpty()) {
+                suggestion = new Text("", "");
+            } else {
+                PlanTarget t = catalogue.target(near.get(0));
+                suggestion = Msg.text("input.did-you-mean", "id", near.get(0),
+                        "name", t == null ? new Text(near.get(0), near.get(0)) : t.name());
+            }
+        }
+        return Msg.text("input.unknown-id", "id", Bounded.cut(id), "suggestion", suggestion);
+    }
+
+    /**
+     * @param d a number read from a submission
+     * @return false for numbers far beyond any statistic (more than 20 digits before or after the
+     *         decimal point), which would only make the arithmetic overflow or crawl
+     */
+    public static boolean inRange(BigDecimal d) {
+        return d.signum() == 0 || d.precision() - d.scale() <= 20 && d.scale() <= 20;
     }
 
     /** Validation helpers bound to one file. */
@@ -603,7 +749,7 @@ public final class SubmissionReader {
             }
         }
 
-        void err(String pointer, String msg) {
+        void err(String pointer, Text msg) {
             int[] l = at(pointer);
             problems.add(new InputProblem(file, l[0], l[1], pointer, msg));
         }
@@ -611,17 +757,29 @@ public final class SubmissionReader {
         void unknownKeys(JsonNode n, String ptr, Set<String> allowed) {
             n.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    err(ptr + "/" + k, "unknown key \"" + k + "\" (expected one of " + new java.util.TreeSet<>(allowed) + ")");
+                    err(ptr + "/" + k, Msg.text("input.unknown-key", "key", Bounded.cut(k),
+                            "allowed", new java.util.TreeSet<>(allowed)));
                 }
             });
         }
 
         boolean object(JsonNode n, String ptr) {
             if (!n.isObject()) {
-                err(ptr, "expected an object, found " + kind(n));
+                err(ptr, Msg.text("input.expected-object", "found", kind(n)));
                 return false;
             }
             return true;
+        }
+
+        /** The unit of an indicator value; its absence names the unit the target takes. */
+        String unit(JsonNode n, String ptr, PlanTarget t) {
+            JsonNode v = n.path("unit");
+            if (t != null && (v.isMissingNode() || v.isNull())) {
+                err(ptr + "/unit", Msg.text("input.missing-unit", "name", t.name(), "unit",
+                        t.printedUnit() != null && !t.printedUnit().isEmpty() ? t.printedUnit() + " / " + t.unit() : t.unit()));
+                return null;
+            }
+            return string(n, ptr, "unit", true);
         }
 
         List<Map.Entry<String, JsonNode>> list(JsonNode root, String key) {
@@ -631,7 +789,7 @@ public final class SubmissionReader {
                 return out;
             }
             if (!n.isArray()) {
-                err("/" + key, "expected an array, found " + kind(n));
+                err("/" + key, Msg.text("input.expected-array", "found", kind(n)));
                 return out;
             }
             for (int i = 0; i < n.size(); i++) {
@@ -644,12 +802,12 @@ public final class SubmissionReader {
             JsonNode v = n.path(key);
             if (v.isMissingNode() || v.isNull()) {
                 if (required) {
-                    err(ptr + "/" + key, "missing \"" + key + "\" (expected a string)");
+                    err(ptr + "/" + key, Msg.text("input.missing-string", "key", key));
                 }
                 return null;
             }
             if (!v.isTextual() || v.asText().isBlank()) {
-                err(ptr + "/" + key, "expected a non-empty string, found " + kind(v));
+                err(ptr + "/" + key, Msg.text("input.expected-string", "found", kind(v)));
                 return null;
             }
             return v.asText();
@@ -659,19 +817,18 @@ public final class SubmissionReader {
             JsonNode v = n.path(key);
             if (v.isMissingNode() || v.isNull()) {
                 if (required) {
-                    err(ptr + "/" + key, "missing \"" + key + "\" (expected a number)");
+                    err(ptr + "/" + key, Msg.text("input.missing-number", "key", key));
                 }
                 return null;
             }
             if (!v.isNumber()) {
-                err(ptr + "/" + key, "expected a number, found " + kind(v));
+                err(ptr + "/" + key, Msg.text("input.expected-number", "found", kind(v)));
                 return null;
             }
             BigDecimal d = v.decimalValue();
-            // Far beyond any statistic; such numbers would only make the arithmetic overflow or crawl.
-            if (d.signum() != 0 && (d.precision() - d.scale() > 20 || d.scale() > 20)) {
-                err(ptr + "/" + key, "number out of range: at most 20 digits before and 20 after the decimal point, found "
-                        + (d.toString().length() > 40 ? d.toString().substring(0, 40) + "…" : d.toString()));
+            if (!inRange(d)) {
+                err(ptr + "/" + key, Msg.text("input.out-of-range", "found",
+                        d.toString().length() > 40 ? d.toString().substring(0, 40) + "…" : d.toString()));
                 return null;
             }
             return d;
@@ -685,12 +842,12 @@ public final class SubmissionReader {
             try {
                 int i = d.intValueExact();
                 if (i < min || i > max) {
-                    err(ptr + "/" + key, "expected a whole number from " + min + " to " + max + ", found " + d);
+                    err(ptr + "/" + key, Msg.text("input.whole-number-range", "min", min, "max", max, "found", d));
                     return null;
                 }
                 return i;
             } catch (ArithmeticException e) {
-                err(ptr + "/" + key, "expected a whole number, found " + d.toPlainString());
+                err(ptr + "/" + key, Msg.text("input.whole-number", "found", d.toPlainString()));
                 return null;
             }
         }
@@ -704,19 +861,19 @@ public final class SubmissionReader {
                 java.time.LocalDate.parse(s);
                 return s;
             } catch (java.time.format.DateTimeParseException e) {
-                err(ptr + "/" + key, "expected a date \"YYYY-MM-DD\", found \"" + s + "\"");
+                err(ptr + "/" + key, Msg.text("input.date", "found", Bounded.quote(s)));
                 return null;
             }
         }
     }
 
-    private static String kind(JsonNode n) {
-        if (n.isTextual()) return "string \"" + n.asText() + "\"";
-        if (n.isNumber()) return "number " + n.decimalValue().toPlainString();
-        if (n.isBoolean()) return "boolean " + n.asText();
-        if (n.isNull()) return "null";
-        if (n.isArray()) return "an array";
-        if (n.isObject()) return "an object";
-        return n.getNodeType().toString();
+    private static Text kind(JsonNode n) {
+        if (n.isTextual()) return Msg.text("input.kind-string", "value", Bounded.quote(n.asText()));
+        if (n.isNumber()) return Msg.text("input.kind-number", "value", n.decimalValue().toPlainString());
+        if (n.isBoolean()) return Msg.text("input.kind-boolean", "value", n.asText());
+        if (n.isNull()) return Msg.text("input.kind-null");
+        if (n.isArray()) return Msg.text("input.kind-array");
+        if (n.isObject()) return Msg.text("input.kind-object");
+        return new Text(n.getNodeType().toString(), n.getNodeType().toString());
     }
 }

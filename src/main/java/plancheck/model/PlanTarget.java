@@ -33,12 +33,57 @@ import java.math.BigDecimal;
  * @param min        the smallest plausible value in {@code unit} (e.g. 0 for a share), or null
  * @param max        the largest plausible value (e.g. 100 for a share in %), or null; a value outside
  *                   [min, max] is a data problem, never judged
+ * @param responsible the ids of the county units the target is assigned to (责任单位, plan folder's
+ *                   bureaus.yaml), the one that answers for it first; empty when not assigned
+ * @param needs      indicators of other units the target's judgement uses (e.g. the death rate needs
+ *                   {@code gdp}); empty when none
+ * @param printedUnit the unit as the plan prints it beside the indicator's name, when it differs from
+ *                   {@code unit} ("" when the plan prints none, e.g. a ratio); accepted as {@code unit};
+ *                   null when the plan prints {@code unit} itself
+ * @param calibers   for a target with a caliber change (口径): caliber token → its name in Chinese and
+ *                   English (e.g. new → 新口径); empty otherwise
+ * @param baselineCaliber the caliber of the plan's 2025 value when it differs from {@code caliber}, or null
  */
 public record PlanTarget(String id, Integer table, String area, Text name, String unit,
                          TargetValue baseline, TargetValue target, Comparator comparator, boolean binding,
                          String judge, String source, BigDecimal warnAt, String parameter, String related,
                          String caliber, Text note, String file, String attribute,
-                         java.util.Map<String, String> unitAliases, BigDecimal min, BigDecimal max) {
+                         java.util.Map<String, String> unitAliases, BigDecimal min, BigDecimal max,
+                         java.util.List<String> responsible, java.util.List<String> needs, String printedUnit,
+                         java.util.Map<String, Text> calibers, String baselineCaliber) {
+
+    /** Null lists and maps become empty ones. */
+    public PlanTarget {
+        responsible = responsible == null ? java.util.List.of() : java.util.List.copyOf(responsible);
+        needs = needs == null ? java.util.List.of() : java.util.List.copyOf(needs);
+        calibers = calibers == null ? java.util.Map.of() : java.util.Map.copyOf(calibers);
+        unitAliases = unitAliases == null ? java.util.Map.of() : unitAliases;
+    }
+
+    /** A target without responsible units, dependencies, printed unit or caliber names (the earlier form). */
+    public PlanTarget(String id, Integer table, String area, Text name, String unit,
+                      TargetValue baseline, TargetValue target, Comparator comparator, boolean binding,
+                      String judge, String source, BigDecimal warnAt, String parameter, String related,
+                      String caliber, Text note, String file, String attribute,
+                      java.util.Map<String, String> unitAliases, BigDecimal min, BigDecimal max) {
+        this(id, table, area, name, unit, baseline, target, comparator, binding, judge, source, warnAt, parameter,
+                related, caliber, note, file, attribute, unitAliases, min, max, null, null, null, null, null);
+    }
+
+    /** @return the unit that answers for the target (the first responsible), or null */
+    public String lead() { return responsible.isEmpty() ? null : responsible.get(0); }
+
+    /**
+     * @param token a caliber token (new, old) or null
+     * @return its name in Chinese and English (新口径 / new caliber), the token itself when unnamed
+     */
+    public Text caliberName(String token) {
+        if (token == null) {
+            return null;
+        }
+        Text t = calibers.get(token);
+        return t != null ? t : new Text(token, token);
+    }
 
     /** @return true for the 26 indicators of 专栏1. */
     public boolean inTable() { return table != null; }

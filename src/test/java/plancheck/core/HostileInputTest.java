@@ -22,13 +22,16 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
+    /** Checks the files with messages in English (what the assertions compare). */
     private String[] check(Path... files) {
-        String[] args = new String[files.length + 3];
+        String[] args = new String[files.length + 5];
         args[0] = "check";
         args[1] = "--out";
         args[2] = dir.resolve("out").toString();
+        args[3] = "--lang";
+        args[4] = "en";
         for (int i = 0; i < files.length; i++) {
-            args[i + 3] = files[i].toString();
+            args[i + 5] = files[i].toString();
         }
         return InputTest.cli(args);
     }

@@ -39,13 +39,20 @@ class InputTest {
         }
     }
 
+    /** Checks the files with messages in English (what most assertions below compare). */
     private String[] check(Path... files) {
-        String[] args = new String[files.length + 3];
+        return checkIn("en", files);
+    }
+
+    private String[] checkIn(String lang, Path... files) {
+        String[] args = new String[files.length + 5];
         args[0] = "check";
         args[1] = "--out";
         args[2] = dir.resolve("out").toString();
+        args[3] = "--lang";
+        args[4] = lang;
         for (int i = 0; i < files.length; i++) {
-            args[i + 3] = files[i].toString();
+            args[i + 5] = files[i].toString();
         }
         return cli(args);
     }
@@ -86,8 +93,36 @@ class InputTest {
         assertTrue(err.contains("/indicators/0/value: expected a number, found string \"41.6\""), err);
         assertTrue(err.contains("/indicators/1/unit: missing \"unit\""), err);
         assertTrue(err.contains("/indicators/2/id: unknown indicator id \"grain_capacty\"; did you mean \"grain_capacity\"?"), err);
-        assertTrue(err.contains("发现5个问题"), err);
+        assertTrue(err.contains("5 problem(s) found"), err);
         assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
+        // the same problems in Chinese, the default language, at the same places
+        String zh = cli("check", "--out", dir.resolve("out").toString(), good.toString(), bad.toString())[2];
+        assertTrue(zh.contains("发现5个问题"), zh);
+        assertTrue(zh.contains("s.json:1:1: /region: 缺少“region”（应为文本）"), zh);
+        assertTrue(zh.contains("s.json:3:11: /year: 应为数字，实为文本\"2026\""), zh);
+        assertTrue(zh.contains("/indicators/1/unit: 缺少“unit”（应为文本；粮食综合生产能力的单位为万吨）"), zh);
+        assertTrue(zh.contains("/indicators/2/id: 未知的指标id“grain_capacty”；是否指“grain_capacity”（粮食综合生产能力）？"), zh);
+    }
+
+    @Test
+    void aChineseNameAsIdIsNamedWithItsId() {
+        Path bad = TestSupport.submission(dir, "s.json", 2026, TestSupport.ind("单位生产总值安全事故死亡率", "0.011", "人/亿元"));
+        String zh = checkIn("zh", bad)[2];
+        assertTrue(zh.contains("/indicators/0/id: 未知的指标id“单位生产总值安全事故死亡率”；“单位生产总值安全事故死亡率”是指标名称，其id为“safety_death_rate”"), zh);
+        String en = check(bad)[2];
+        assertTrue(en.contains("\"单位生产总值安全事故死亡率\" is the indicator's name, its id is \"safety_death_rate\""), en);
+    }
+
+    @Test
+    void theParsersOwnWordsAreToldInChinese() {
+        Path bad = TestSupport.write(dir.resolve("bad.json"),
+                "{\"region\": \"垫江县\", \"year\": 2026, \"indicators\": [\n  {\"id\": \"gdp\", \"value\": 600, \"unit\": \"亿元\"},\n]}\n");
+        String[] r = checkIn("zh", bad);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("bad.json:3:1: 不是有效的JSON：意外的字符“]”：应为一个值"), r[2]);
+        assertFalse(r[2].contains("code 93") || r[2].contains("Unexpected character"), "no parser English: " + r[2]);
+        String en = check(bad)[2];
+        assertTrue(en.contains("bad.json:3:1: not valid JSON: Unexpected character (']'): expected a valid value"), en);
     }
 
     @Test
@@ -131,7 +166,7 @@ class InputTest {
         Path a = TestSupport.submission(dir, "a.json", 2026, TestSupport.ind("grain_capacity", "42", "万吨"));
         Path b = TestSupport.write(dir.resolve("b.json"),
                 "{\"region\": \"梁平区\", \"year\": 2026, \"indicators\": []}");
-        String[] r = check(a, b);
+        String[] r = checkIn("zh", a, b);
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("b.json: /region: 地区“梁平区”不在任何规划的适用范围内"), r[2]);
         assertTrue(r[2].contains("现有规划适用于：垫江县 (plans/dianjiang-15th)"), r[2]);

@@ -1,0 +1,89 @@
+package plancheck.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import plancheck.model.Bureau;
+import plancheck.model.Bureaus;
+import plancheck.model.Text;
+
+/**
+ * The county units of a plan ({@code bureaus.yaml} of the plan folder, read by {@link RulesLoader} with
+ * the plan's other data files).
+ */
+public final class PlanBureaus {
+    private PlanBureaus() {}
+
+    /** The record lists a unit may file, as submissions name them. */
+    public static final List<String> RECORD_LISTS = List.of("accidents", "waterSamples", "airDaily", "energyUse",
+            "cropOutput");
+
+    /**
+     * @param rules a rule set with its plan
+     * @return the plan's units; none when the plan folder has no bureaus.yaml
+     */
+    public static Bureaus of(RuleSet rules) {
+        Object raw = rules.extra().get(file(rules.planDir()));
+        return raw == null ? Bureaus.none() : parse(raw, rules.regions(), null, null);
+    }
+
+    static String file(String planDir) {
+        return planDir + "/bureaus.yaml";
+    }
+
+    /**
+     * @param raw      the parsed YAML (maps and lists)
+     * @param regions  the plan's regions (a unit's name may start with one)
+     * @param disp     the file, for problems (null: no problems reported)
+     * @param problems where problems go, or null
+     * @return the units
+     */
+    @SuppressWarnings("unchecked")
+    static Bureaus parse(Object raw, List<String> regions, String disp, List<InputProblem> problems) {
+        List<Bureau> out = new ArrayList<>();
+        Object list = raw instanceof Map<?, ?> m ? m.get("bureaus") : null;
+        if (!(list instanceof List<?> l)) {
+            if (problems != null) {
+                problems.add(new InputProblem(disp, 0, 0, "/bureaus", "expected a list of units (id, name, fullName, en, aliases, records)"));
+            }
+            return Bureaus.none();
+        }
+        for (int i = 0; i < l.size(); i++) {
+            if (!(l.get(i) instanceof Map<?, ?> b)) {
+                continue;
+            }
+            String id = str(b.get("id"));
+            String name = str(b.get("name"));
+            if (id == null || name == null) {
+                if (problems != null) {
+                    problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i, "a unit needs an id and a name"));
+                }
+                continue;
+            }
+            String en = str(b.get("en"));
+            List<String> records = strings(b.get("records"));
+            for (String r : records) {
+                if (problems != null && !RECORD_LISTS.contains(r)) {
+                    problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i + "/records", "unknown record list \""
+                            + r + "\" (expected one of " + RECORD_LISTS + ")"));
+                }
+            }
+            out.add(new Bureau(id, new Text(name, en == null ? name : en), str(b.get("fullName")),
+                    strings(b.get("aliases")), records));
+        }
+        return new Bureaus(out, regions);
+    }
+
+    private static String str(Object o) {
+        return o == null || o instanceof Map || o instanceof List ? null : String.valueOf(o);
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) {
+            l.forEach(x -> out.add(String.valueOf(x)));
+        }
+        return out;
+    }
+}
