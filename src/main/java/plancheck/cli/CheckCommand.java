@@ -115,6 +115,16 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
+    /** @return true when {@code lang} is zh or en; otherwise says so (in Chinese) and returns false. */
+    static boolean langOk(String lang, PrintWriter err) {
+        if ("zh".equals(lang) || "en".equals(lang)) {
+            return true;
+        }
+        err.println("plancheck: " + Msg.get("zh", "cli.lang", "found", plancheck.model.Bounded.quote(lang)));
+        err.flush();
+        return false;
+    }
+
     static String summaryLine(Map<plancheck.model.Status, Integer> s) {
         StringBuilder b = new StringBuilder();
         s.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));

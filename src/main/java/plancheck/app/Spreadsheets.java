@@ -1,0 +1,135 @@
+package plancheck.app;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import plancheck.i18n.Msg;
+import plancheck.load.Catalogue;
+import plancheck.load.InputException;
+import plancheck.load.InputProblem;
+import plancheck.load.Merger;
+import plancheck.load.PlanBureaus;
+import plancheck.load.PlanFolders;
+import plancheck.load.RuleSet;
+import plancheck.load.RulesLoader;
+import plancheck.load.Submission;
+import plancheck.load.SubmissionReader;
+import plancheck.load.sheet.TemplateWriter;
+import plancheck.model.Bounded;
+import plancheck.model.Bureau;
+import plancheck.model.Bureaus;
+import plancheck.model.Observation;
+import plancheck.model.PlanTarget;
+
+/**
+ * The use cases of the spreadsheets bureaus work in, for the command line and the service alike: a
+ * bureau's template for a year, reading a submission file of any format (JSON, XLSX, CSV), and the
+ * findings written back as XLSX and CSV ({@link Findings}).
+ */
+public final class Spreadsheets {
+    private Spreadsheets() {}
+
+    /**
+     * Reads submissions of any format: JSON, workbooks (XLSX) and CSV files, or folders of them.
+     *
+     * @param ws    the workspace (the plans' catalogues)
+     * @param paths files or folders
+     * @return the submissions
+     * @throws InputException every problem of every file (file, sheet!cell or line:column and pointer)
+     * @throws IOException    unreadable files
+     */
+    public static List<Submission> read(Workspace ws, List<Path> paths) throws InputException, IOException {
+        return ws.read(paths);
+    }
+
+    /**
+     * @param name an id, name or alias of a unit
+     * @param rs   the plan
+     * @return the unit
+     * @throws InputException when the plan has no such unit (the message lists those it has)
+     */
+    public static Bureau bureau(String name, RuleSet rs) throws InputException {
+        Bureaus all = PlanBureaus.of(rs);
+        return all.find(name).orElseThrow(() -> new InputException(List.of(new InputProblem("--bureau", 0, 0, "",
+                Msg.text("template.unknown-bureau", "name", Bounded.quote(name), "plan", rs.planDir(),
+                        "known", String.join("、", all.all().stream().map(b -> b.id() + " " + b.name().zh()).toList()))))));
+    }
+
+    /**
+     * A bureau's template for a year.
+     *
+     * @param rulesDir the rules folder
+     * @param plans    the plan folder, or null for the one beside the rules
+     * @param bureau   the unit: id, name or alias (应急管理局, safety …)
+     * @param year     the year to fill
+     * @param facts    submissions (files or folders) whose previous year's values fill 上年数值; may be empty
+     * @param out      the file to write: *.xlsx, or *.csv (then one file per table)
+     * @return file name (beside {@code out}) → bytes
+     * @throws InputException an unknown unit, a year outside the plan, an unknown format, bad facts
+     * @throws IOException    unreadable files
+     */
+    public static Map<String, byte[]> template(Path rulesDir, Path plans, String bureau, int year, List<Path> facts,
+                                               Path out) throws InputException, IOException {
+        RuleSet rs = RulesLoader.load(rulesDir, PlanFolders.planFor(rulesDir, plans));
+        Bureau b = bureau(bureau, rs);
+        String name = out.getFileName().toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        List<InputProblem> problems = new ArrayList<>();
+        if (!lower.endsWith(".xlsx") && !lower.endsWith(".csv")) {
+            problems.add(new InputProblem(out.toString(), 0, 0, "", Msg.text("template.format")));
+        }
+        if (year <= rs.baseYear() || year > rs.targetYear()) {
+            problems.add(new InputProblem("--year", 0, 0, "", Msg.text("template.year", "year", year,
+                    "from", rs.baseYear() + 1, "to", rs.targetYear())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        Map<String, BigDecimal> previous = previous(rs, year - 1, facts);
+        List<PlanTarget> targets = TemplateWriter.targetsOf(rs.targets(), b.id());
+        String region = rs.regions().isEmpty() ? "" : rs.regions().get(0);
+        TemplateWriter.Spec spec = new TemplateWriter.Spec(region, year, b, targets, previous, rs.units(),
+                "《" + planTitle(rs) + "》");
+        Map<String, byte[]> files = new TreeMap<>();
+        if (lower.endsWith(".csv")) {
+            files.putAll(TemplateWriter.csv(spec, name.substring(0, name.length() - 4)));
+        } else {
+            files.put(name, TemplateWriter.xlsx(spec));
+        }
+        return files;
+    }
+
+    private static String planTitle(RuleSet rs) {
+        String region = rs.regions().isEmpty() ? "" : rs.regions().get(0);
+        return region + "国民经济和社会发展第十五个五年规划纲要";
+    }
+
+    /** The previous year's values (in each indicator's catalogue unit): submitted, else the plan's 2025 column. */
+    private static Map<String, BigDecimal> previous(RuleSet rs, int year, List<Path> facts) throws InputException, IOException {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        if (year == rs.baseYear()) {
+            for (PlanTarget t : rs.targets()) {
+                if (t.baselineValue() != null) {
+                    out.put(t.id(), t.baselineValue());
+                }
+            }
+        }
+        if (facts == null || facts.isEmpty()) {
+            return out;
+        }
+        List<Submission> subs = new SubmissionReader(Catalogue.of(rs.targets()), rs.targetYear())
+                .readAll(SubmissionReader.expand(facts));
+        List<Submission> mine = subs.stream().filter(s -> s.year() == year && rs.covers(s.region())).toList();
+        for (Observation o : Merger.merge(mine, rs)) {
+            if (o.usable() && o.year() == year) {
+                out.put(o.indicator(), o.value());
+            }
+        }
+        return out;
+    }
+}
