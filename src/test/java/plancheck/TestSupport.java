@@ -50,6 +50,23 @@ public final class TestSupport {
         return "{\"id\": \"" + id + "\", \"value\": " + value + ", \"unit\": \"" + unit + "\"}";
     }
 
+    /** Runs the command line; returns {exit status, stdout, stderr}. */
+    public static synchronized String[] cli(String... args) {
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream e = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
+            int rc = plancheck.cli.Main.execute(args);
+            return new String[] {String.valueOf(rc), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
     /** Writes a text file (UTF-8), creating folders. */
     public static Path write(Path file, String text) {
         try {

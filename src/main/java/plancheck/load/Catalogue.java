@@ -85,6 +85,15 @@ public final class Catalogue {
         for (Map.Entry<String, String> e : byName.entrySet()) {
             best.computeIfAbsent(lev.apply(k, e.getKey()) , x -> new ArrayList<>()).add(e.getValue());
         }
+        // a name written short or long: 安全事故死亡率 for 单位生产总值安全事故死亡率
+        if (k.length() >= 4) {
+            for (Map.Entry<String, String> e : byName.entrySet()) {
+                if ((e.getKey().contains(k) || k.contains(e.getKey()) && e.getKey().length() >= 4)
+                        && !out.contains(e.getValue()) && out.size() < n) {
+                    out.add(e.getValue());
+                }
+            }
+        }
         int limit = Math.max(2, text.length() / 4);
         for (Map.Entry<Integer, List<String>> e : best.entrySet()) {
             if (e.getKey() > limit) {

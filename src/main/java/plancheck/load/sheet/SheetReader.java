@@ -507,7 +507,8 @@ public final class SheetReader {
                 if (sr.unitMayBeOmitted(id)) {
                     unit = sr.printedUnit(id);
                 } else if (valc != null && !none(valc)) {
-                    filing.err(unitc != null ? unitc.where() : where, Msg.text("sheet.missing-unit", "name",
+                    filing.err(unitc != null ? unitc.where() : Cell.at(sheet, org.apache.poi.ss.util.CellReference
+                            .convertNumToColString(colOf("unit", valc.col())) + row), Msg.text("sheet.missing-unit", "name",
                             t == null ? new Text(id, id) : t.name(), "unit", t == null ? "?" : t.unit()));
                     return;
                 } else {

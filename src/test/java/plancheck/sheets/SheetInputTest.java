@@ -1,0 +1,337 @@
+package plancheck.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import plancheck.TestSupport;
+import plancheck.app.Spreadsheets;
+import plancheck.app.Workspace;
+import plancheck.model.Finding;
+
+/**
+ * Workbooks and CSV files as bureaus really write them, and the files that must be refused: each case
+ * with its exact message (file, sheet!cell, what was expected), in Chinese and English; exit 2 and
+ * nothing written for a refused file.
+ */
+class SheetInputTest {
+
+    @TempDir
+    Path dir;
+
+    static Workspace ws;
+
+    @BeforeAll
+    static void open() throws Exception {
+        ws = Workspace.open(Path.of("rules"), null);
+    }
+
+    /** The safety bureau's template for 2026 in the temp folder. */
+    private Path template(String name) throws Exception {
+        Path xlsx = dir.resolve(name);
+        Map<String, byte[]> files = Spreadsheets.template(Path.of("rules"), null, "应急管理局", 2026, List.of(), xlsx);
+        Files.write(xlsx, files.get(name));
+        return xlsx;
+    }
+
+    private String[] check(String lang, Path... files) {
+        String[] args = new String[files.length + 5];
+        args[0] = "check";
+        args[1] = "--out";
+        args[2] = dir.resolve("out").toString();
+        args[3] = "--lang";
+        args[4] = lang;
+        for (int i = 0; i < files.length; i++) {
+            args[i + 5] = files[i].toString();
+        }
+        return TestSupport.cli(args);
+    }
+
+    private static int col(Sheet sh, String header) {
+        return Workbooks.column(sh, 3, header);
+    }
+
+    /** Finds the one finding with subject = region. */
+    private static Finding verdict(List<Finding> fs, String id, int year) {
+        return TestSupport.verdict(fs, id, year);
+    }
+
+    @Test
+    void numbersAsBureausTypeThem() throws Exception {
+        Path x = template("a.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            int v = col(sh, "本年数值");
+            int u = col(sh, "单位");
+            // stored as text, with full-width digits
+            Workbooks.set(sh, Workbooks.rowOf(sh, "safety_death_rate"), v, "０．０１１");
+            // a percentage cell: 0.96 shown as 96%
+            int r = Workbooks.rowOf(sh, "disaster_warning_coverage");
+            Workbooks.set(sh, r, v, 0.96);
+            CellStyle pct = wb.createCellStyle();
+            pct.setDataFormat(wb.createDataFormat().getFormat("0%"));
+            sh.getRow(r).getCell(v).setCellStyle(pct);
+            // a text with a full-width percent sign
+            Workbooks.set(sh, Workbooks.rowOf(sh, "rescue_team_drone_rate"), v, "72.5％");
+            // a formula: its cached value is read
+            int f = Workbooks.rowOf(sh, "village_emergency_supply_coverage");
+            sh.getRow(f).getCell(v).setCellFormula("60+4");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            // the unit merged over two rows: the second takes the first's
+            int a = Workbooks.rowOf(sh, "disaster_victim_relief_rate");
+            Workbooks.set(sh, a, v, "100");
+            Workbooks.set(sh, a, u, "%");
+            // an empty row, an extra sheet and a hidden one with junk
+            sh.shiftRows(a + 1, sh.getLastRowNum(), 1);
+            wb.createSheet("自用草稿").createRow(0).createCell(0).setCellValue("本年数值");
+            Sheet hidden = wb.createSheet("指标 (2)");
+            hidden.createRow(3).createCell(0).setCellValue("本年数值");
+            wb.setSheetHidden(wb.getSheetIndex(hidden), true);
+        });
+        List<Finding> fs = ws.check(List.of(x)).report().findings();
+        assertEquals(0, new BigDecimal("0.011").compareTo(verdict(fs, "safety_death_rate", 2026).actual()));
+        assertEquals(0, new BigDecimal("96").compareTo(verdict(fs, "disaster_warning_coverage", 2026).actual()));
+        assertEquals(0, new BigDecimal("72.5").compareTo(verdict(fs, "rescue_team_drone_rate", 2026).actual()));
+        assertEquals(0, new BigDecimal("64").compareTo(verdict(fs, "village_emergency_supply_coverage", 2026).actual()));
+        assertEquals(0, new BigDecimal("100").compareTo(verdict(fs, "disaster_victim_relief_rate", 2026).actual()));
+        Finding rate = verdict(fs, "safety_death_rate", 2026);
+        assertEquals("指标!I5", rate.evidence().get(0).pointer(), "the cell the value came from");
+    }
+
+    @Test
+    void mergedCellsGiveTheirValueToEveryCell() throws Exception {
+        Path x = template("m.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            int v = col(sh, "本年数值");
+            int u = col(sh, "单位");
+            int a = Workbooks.rowOf(sh, "rescue_team_drone_rate");
+            int b = Workbooks.rowOf(sh, "village_emergency_supply_coverage");
+            assertEquals(a + 1, b, "adjacent rows in the template");
+            Workbooks.set(sh, a, v, 66);
+            Workbooks.set(sh, b, v, 75);
+            Workbooks.set(sh, a, u, "%");
+            Workbooks.set(sh, b, u, null);
+            sh.addMergedRegion(new CellRangeAddress(a, b, u, u));
+        });
+        List<Finding> fs = ws.check(List.of(x)).report().findings();
+        assertEquals("%", verdict(fs, "village_emergency_supply_coverage", 2026).unit());
+        assertEquals(0, new BigDecimal("75").compareTo(verdict(fs, "village_emergency_supply_coverage", 2026).actual()));
+    }
+
+    @Test
+    void badCellsAreNamedByTheirCellInChineseAndEnglish() throws Exception {
+        Path x = template("应急管理局-2026.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            int v = col(sh, "本年数值");
+            int u = col(sh, "单位");
+            Workbooks.set(sh, Workbooks.rowOf(sh, "safety_death_rate"), v, "约0.01");
+            int d = Workbooks.rowOf(sh, "disaster_warning_coverage");
+            sh.getRow(d).getCell(v).setCellFormula("1/0");
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            int r = Workbooks.rowOf(sh, "rescue_team_drone_rate");
+            Workbooks.set(sh, r, v, 80);
+            Workbooks.set(sh, r, u, null);
+            Sheet acc = wb.getSheet("生产安全事故");
+            Workbooks.set(acc, 3, 0, "2026-001");
+            Workbooks.set(acc, 3, 1, "4月18日");
+            Workbooks.set(acc, 3, 3, 1);
+        });
+        String[] zh = check("zh", x);
+        assertEquals("2", zh[0], zh[2]);
+        String f = x.toString();
+        int[] rows = rows(x, "safety_death_rate", "disaster_warning_coverage", "rescue_team_drone_rate");
+        assertTrue(zh[2].contains(f + ": 指标!I" + rows[0] + ": 应为数字，实为文本\"约0.01\""), zh[2]);
+        assertTrue(zh[2].contains(f + ": 指标!I" + rows[1] + ": 公式结果为错误值\"#DIV/0!\""), zh[2]);
+        assertTrue(zh[2].contains(f + ": 指标!D" + rows[2] + ": 缺少单位（专业救援队伍无人机配备率的单位为%）"), zh[2]);
+        assertTrue(zh[2].contains(f + ": 生产安全事故!B4: 应为日期（如2026-04-18），实为\"4月18日\""), zh[2]);
+        String[] en = check("en", x);
+        assertTrue(en[2].contains(f + ": 指标!I" + rows[0] + ": expected a number, found text \"约0.01\""), en[2]);
+        assertTrue(en[2].contains(f + ": 生产安全事故!B4: expected a date (e.g. 2026-04-18), found \"4月18日\""), en[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
+    }
+
+    @Test
+    void aFormulaWithoutItsComputedValueIsNamed() throws Exception {
+        Path x = template("f.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            sh.getRow(Workbooks.rowOf(sh, "safety_death_rate")).getCell(col(sh, "本年数值")).setCellFormula("8/612.5");
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("指标!I5: 公式没有计算结果（请在Excel中打开、重新计算并保存后再核查）"), r[2]);
+    }
+
+    @Test
+    void anUnknownNameOrIdSuggestsTheRightOne() throws Exception {
+        Path x = template("n.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            int r = Workbooks.rowOf(sh, "safety_death_rate");
+            Workbooks.set(sh, r, col(sh, "id"), null);
+            Workbooks.set(sh, r, col(sh, "指标名称"), "安全事故死亡率");
+            Workbooks.set(sh, r, col(sh, "本年数值"), 0.011);
+            int g = Workbooks.rowOf(sh, "disaster_warning_coverage");
+            Workbooks.set(sh, g, col(sh, "id"), "disaster_warning_coverge");
+            Workbooks.set(sh, g, col(sh, "本年数值"), 95);
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        int[] rows = rows(x, "disaster_warning_coverge");
+        assertTrue(r[2].contains("指标!B5: 未知的指标名称\"安全事故死亡率\"；是否指“safety_death_rate”（单位生产总值安全事故死亡率）？"), r[2]);
+        assertTrue(r[2].contains("指标!C" + rows[0] + ": 未知的指标id“disaster_warning_coverge”；是否指“disaster_warning_coverage”"), r[2]);
+    }
+
+    @Test
+    void theYearAndRegionAreRequired() throws Exception {
+        Path x = template("y.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            Workbooks.set(sh, 1, 3, "二〇二六");
+            Workbooks.set(sh, 1, 1, null);
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("y.xlsx: 指标!D2: 年份应为1949至2030之间的整数，实为\"二〇二六\""), r[2]);
+        assertTrue(r[2].contains("y.xlsx: 缺少“地区”（应在表头之上填写“地区”及其值，如：地区 | 垫江县）"), r[2]);
+    }
+
+    @Test
+    void csvInGbkAndUtf8WithOrWithoutBomReadsAsTheWorkbook() throws Exception {
+        String text = "地区,垫江县,年份,2026,填报单位,垫江县应急管理局,阶段,正式\r\n"
+                + "序号,指标名称,id,单位,本年数值,备注\r\n"
+                + "1,单位生产总值安全事故死亡率,safety_death_rate,人/亿元,0.011,\r\n"
+                + "2,灾害预警信息公众覆盖率,,%,\"95.5\",\"含“村村响”广播, 短信\"\r\n"
+                + ",,,,,\r\n";
+        for (Object[] enc : new Object[][] {{"gbk.csv", Charset.forName("GBK"), false}, {"utf8.csv", StandardCharsets.UTF_8, false},
+                {"bom.csv", StandardCharsets.UTF_8, true}}) {
+            Path p = dir.resolve((String) enc[0]);
+            byte[] body = text.getBytes((Charset) enc[1]);
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            if ((Boolean) enc[2]) {
+                b.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            }
+            b.write(body);
+            Files.write(p, b.toByteArray());
+            List<Finding> fs = ws.check(List.of(p)).report().findings();
+            assertEquals(0, new BigDecimal("0.011").compareTo(verdict(fs, "safety_death_rate", 2026).actual()), p.toString());
+            Finding cov = verdict(fs, "disaster_warning_coverage", 2026);
+            assertEquals(0, new BigDecimal("95.5").compareTo(cov.actual()), p.toString());
+            assertEquals("E4", cov.evidence().get(0).pointer(), "a CSV cell is named as Excel shows it");
+        }
+        // the same figures as JSON: the same verdicts
+        Path json = TestSupport.submission(dir, "same.json", 2026, TestSupport.ind("safety_death_rate", "0.011", "人/亿元"),
+                TestSupport.ind("disaster_warning_coverage", "95.5", "%"));
+        assertEquals(SheetRoundTripTest.summary(ws.check(List.of(json)).report().findings()),
+                SheetRoundTripTest.summary(ws.check(List.of(dir.resolve("gbk.csv"))).report().findings()));
+    }
+
+    @Test
+    void filesThatAreNotWhatTheirNameSaysAreRefused() throws Exception {
+        // an Excel 97-2003 workbook named .xlsx
+        Path xls = dir.resolve("old.xlsx");
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             OutputStream out = Files.newOutputStream(xls)) {
+            wb.createSheet("指标");
+            wb.write(out);
+        }
+        // text named .xlsx, a workbook named .json and .csv
+        Path text = TestSupport.write(dir.resolve("text.xlsx"), "地区,垫江县\n");
+        Path wbJson = dir.resolve("wb.json");
+        Files.copy(template("t.xlsx"), wbJson);
+        Path wbCsv = dir.resolve("wb.csv");
+        Files.copy(dir.resolve("t.xlsx"), wbCsv);
+        String[] r = check("zh", xls, text, wbJson, wbCsv);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains(xls + ": 这是Excel 97-2003格式（.xls）的文件：请在Excel中“另存为”Excel工作簿（.xlsx）后再核查"), r[2]);
+        assertTrue(r[2].contains(text + ": 不是Excel工作簿（.xlsx）：文本文件"), r[2]);
+        assertTrue(r[2].contains(wbJson + ": 这是Excel工作簿（压缩格式），不是JSON文本：请把扩展名改为.xlsx"), r[2]);
+        assertTrue(r[2].contains(wbCsv + ": 这不是CSV文本，而是Excel工作簿（.xlsx）：请把扩展名改为.xlsx，或在Excel中“另存为”CSV"), r[2]);
+        assertFalse(r[2].contains("Exception") || r[2].contains("\tat "), r[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")));
+    }
+
+    @Test
+    void aWorkbookThatDecompressesToSomethingHugeIsRefused() throws Exception {
+        Path ok = template("ok.xlsx");
+        Path bomb = dir.resolve("bomb.xlsx");
+        // the same workbook with 64 MB of blanks inside its first sheet: a few kilobytes compressed
+        try (ZipFile in = new ZipFile(ok.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            Enumeration<? extends ZipEntry> es = in.entries();
+            while (es.hasMoreElements()) {
+                ZipEntry e = es.nextElement();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                try (InputStream s = in.getInputStream(e)) {
+                    byte[] b = s.readAllBytes();
+                    if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                        String x = new String(b, StandardCharsets.UTF_8);
+                        int at = x.indexOf("<sheetData>") + "<sheetData>".length();
+                        out.write(x.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                        byte[] blanks = new byte[1 << 20];
+                        java.util.Arrays.fill(blanks, (byte) ' ');
+                        for (int i = 0; i < 64; i++) {
+                            out.write(blanks);
+                        }
+                        out.write(x.substring(at).getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        out.write(b);
+                    }
+                }
+                out.closeEntry();
+            }
+        }
+        assertTrue(Files.size(bomb) < 1_000_000, "small on disk: " + Files.size(bomb));
+        String[] r = check("zh", bomb);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains(bomb + ": 工作簿解压后远大于文件本身（疑似“压缩炸弹”），已拒绝读取"), r[2]);
+        String[] en = check("en", bomb);
+        assertTrue(en[2].contains("the workbook decompresses to far more than its own size (a zip bomb?); refused"), en[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")));
+    }
+
+    @Test
+    void aFolderIsSearchedForWorkbooksAndCsvButNotExcelsLockFiles() throws Exception {
+        Path x = template("s.xlsx");
+        Workbooks.edit(x, wb -> Workbooks.set(wb.getSheet("指标"), 4, col(wb.getSheet("指标"), "本年数值"), 0.011));
+        Files.writeString(dir.resolve("~$s.xlsx"), "lock");
+        List<plancheck.load.Submission> subs = Spreadsheets.read(ws, List.of(dir));
+        assertEquals(1, subs.size());
+        assertEquals(1, subs.get(0).indicators().size());
+    }
+
+    /** @return the Excel row numbers (1-based) of the ids in the indicators sheet */
+    private static int[] rows(Path x, String... ids) throws IOException {
+        try (InputStream in = Files.newInputStream(x); org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            int[] out = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                out[i] = Workbooks.rowOf(wb.getSheet("指标"), ids[i]) + 1;
+            }
+            return out;
+        }
+    }
+}
