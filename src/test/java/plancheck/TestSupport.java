@@ -67,6 +67,20 @@ public final class TestSupport {
         }
     }
 
+    /** Runs {@code check --out OUT --lang LANG FILES…}; returns {exit status, stdout, stderr}. */
+    public static String[] check(Path out, String lang, Path... files) {
+        String[] args = new String[files.length + 5];
+        args[0] = "check";
+        args[1] = "--out";
+        args[2] = out.toString();
+        args[3] = "--lang";
+        args[4] = lang;
+        for (int i = 0; i < files.length; i++) {
+            args[i + 5] = files[i].toString();
+        }
+        return cli(args);
+    }
+
     /** Writes a text file (UTF-8), creating folders. */
     public static Path write(Path file, String text) {
         try {

@@ -24,16 +24,7 @@ class HostileInputTest {
 
     /** Checks the files with messages in English (what the assertions compare). */
     private String[] check(Path... files) {
-        String[] args = new String[files.length + 5];
-        args[0] = "check";
-        args[1] = "--out";
-        args[2] = dir.resolve("out").toString();
-        args[3] = "--lang";
-        args[4] = "en";
-        for (int i = 0; i < files.length; i++) {
-            args[i + 5] = files[i].toString();
-        }
-        return InputTest.cli(args);
+        return TestSupport.check(dir.resolve("out"), "en", files);
     }
 
     @Test

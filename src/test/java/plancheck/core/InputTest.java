@@ -33,16 +33,7 @@ class InputTest {
     }
 
     private String[] checkIn(String lang, Path... files) {
-        String[] args = new String[files.length + 5];
-        args[0] = "check";
-        args[1] = "--out";
-        args[2] = dir.resolve("out").toString();
-        args[3] = "--lang";
-        args[4] = lang;
-        for (int i = 0; i < files.length; i++) {
-            args[i + 5] = files[i].toString();
-        }
-        return cli(args);
+        return TestSupport.check(dir.resolve("out"), lang, files);
     }
 
     @Test
