@@ -90,9 +90,19 @@ public final class RegionsRun {
      * @param counts  findings per status
      * @param worst   its most serious findings (VIOLATION, then WARNING), at most {@link #WORST_PER_REGION}
      * @param dir     its reports' folder relative to OUT ("" when the run has one region)
+     * @param dataProblems its WARNINGs about the data ({@link plancheck.report.Triage#dataProblem})
+     * @param focus   the unit its reports centre on (name in the run's language), or null
+     * @param focusTargets the number of targets that unit answers for
      */
     public record RegionResult(String region, String planDir, int inputs, Map<Status, Integer> counts,
-                               List<Finding> worst, String dir) {}
+                               List<Finding> worst, String dir, int dataProblems, String focus, int focusTargets) {
+
+        /** A result without data problems or focus (the earlier form). */
+        public RegionResult(String region, String planDir, int inputs, Map<Status, Integer> counts,
+                            List<Finding> worst, String dir) {
+            this(region, planDir, inputs, counts, worst, dir, 0, null, 0);
+        }
+    }
 
     /**
      * What a run produced.
@@ -121,6 +131,7 @@ public final class RegionsRun {
     private final int threads;
     private final Progress progress;
     private java.util.function.Consumer<Report> listener = r -> { };
+    private String bureau;
 
     /**
      * @param ws       the rules and plans
@@ -145,6 +156,23 @@ public final class RegionsRun {
     public RegionsRun onReport(java.util.function.Consumer<Report> listener) {
         this.listener = listener;
         return this;
+    }
+
+    /**
+     * @param name the unit the reports centre on ({@code --bureau}: id or name), or null: in each region
+     *             the unit every input comes from, if one
+     * @return this run
+     */
+    public RegionsRun bureau(String name) {
+        this.bureau = name;
+        return this;
+    }
+
+    /** @return who a region's reports speak to: the plan's units, who filed what, the unit they centre on */
+    private plancheck.report.Audience audience(Checked c) {
+        plancheck.model.Bureau focus = bureau == null ? null
+                : plancheck.load.PlanBureaus.of(c.rules()).find(bureau).orElse(null);
+        return c.audience(focus);
     }
 
     /**
@@ -224,10 +252,19 @@ public final class RegionsRun {
             JsonReport.write(c.report(), counting);
             counting.flush();
         });
-        byte[] md = MarkdownReport.render(c.report(), c.rules().targets(), lang);
+        plancheck.report.Audience a = audience(c);
+        byte[] md = MarkdownReport.render(c.report(), a, lang);
         files.put("report.md", o -> o.write(md));
-        byte[] html = HtmlReport.render(c.report(), c.rules().targets(), lang);
+        byte[] html = HtmlReport.render(c.report(), a, lang);
         files.put("report.html", o -> o.write(html));
+        // the findings back in Excel: a row each, and beside each value of every workbook checked
+        byte[] xlsx = Spreadsheets.findingsXlsx(c, a, lang);
+        files.put("report.xlsx", o -> o.write(xlsx));
+        byte[] csv = Spreadsheets.findingsCsv(c, a, lang);
+        files.put("findings.csv", o -> o.write(csv));
+        for (Map.Entry<String, byte[]> e : Spreadsheets.annotated(c, a, lang).entrySet()) {
+            files.put(e.getKey(), o -> o.write(e.getValue()));
+        }
         ReportWriter.write(dir, files);
         return json[0];
     }
@@ -256,7 +293,12 @@ public final class RegionsRun {
         List<Finding> worst = r.findings().stream()
                 .filter(f -> f.status() == Status.VIOLATION || f.status() == Status.WARNING)
                 .sorted(IndexReport.WORST_FIRST).limit(WORST_PER_REGION).toList();
-        return new RegionResult(r.region(), r.planDir(), r.inputs().size(), counts, worst, dir);
+        plancheck.report.Audience a = audience(c);
+        int data = (int) r.findings().stream().filter(plancheck.report.Triage::dataProblem).count();
+        plancheck.model.Bureau focus = a.focus();
+        int mine = focus == null ? 0 : (int) c.rules().targets().stream().filter(t -> t.responsible().contains(focus.id())).count();
+        return new RegionResult(r.region(), r.planDir(), r.inputs().size(), counts, worst, dir, data,
+                focus == null ? null : focus.name().in(lang), mine);
     }
 
     /** Several regions: a folder each and the index, all moved into place at the end. */

@@ -19,7 +19,13 @@ import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
 import plancheck.load.Submission;
 import plancheck.load.SubmissionReader;
+import plancheck.load.sheet.Annotator;
 import plancheck.load.sheet.TemplateWriter;
+import plancheck.model.Finding;
+import plancheck.report.Audience;
+import plancheck.report.ExplainText;
+import plancheck.report.FindingsSheet;
+import plancheck.report.Triage;
 import plancheck.model.Bounded;
 import plancheck.model.Bureau;
 import plancheck.model.Bureaus;
@@ -102,6 +108,97 @@ public final class Spreadsheets {
             files.put(name, TemplateWriter.xlsx(spec));
         }
         return files;
+    }
+
+    /**
+     * The findings as report.xlsx (by responsible unit first, then every finding).
+     *
+     * @param c    a finished check
+     * @param a    who the report speaks to ({@link Checked#audience})
+     * @param lang "zh" or "en"
+     * @return the workbook
+     */
+    public static byte[] findingsXlsx(Checked c, Audience a, String lang) throws IOException {
+        return FindingsSheet.xlsx(c.report(), a, lang);
+    }
+
+    /** The findings as findings.csv (UTF-8 with a byte-order mark): one row per finding. */
+    public static byte[] findingsCsv(Checked c, Audience a, String lang) {
+        return FindingsSheet.csv(c.report(), a, lang);
+    }
+
+    /**
+     * An annotated copy of every workbook checked: a column 核查结果 beside each row a finding rests on.
+     *
+     * @param c    a finished check (with its submissions)
+     * @param a    who the report speaks to
+     * @param lang "zh" or "en"
+     * @return file name (the workbook's, with "-核查结果") → bytes, one per workbook input
+     */
+    public static Map<String, byte[]> annotated(Checked c, Audience a, String lang) throws IOException {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        String region = c.report().region();
+        for (Submission s : c.submissions()) {
+            String lower = s.file().toLowerCase(java.util.Locale.ROOT);
+            if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm")) {
+                continue;
+            }
+            Map<String, String> idAt = new TreeMap<>();
+            s.indicators().forEach(v -> {
+                String k = Annotator.rowKey(v.pointer());
+                if (k != null) {
+                    idAt.put(k, v.id());
+                }
+            });
+            Map<String, List<Finding>> byRow = new TreeMap<>();
+            for (Finding f : c.report().findings()) {
+                boolean regional = f.subject().equals(region) || f.subject().startsWith(region + "·");
+                java.util.Set<String> rows = new java.util.TreeSet<>();
+                for (plancheck.model.Evidence e : f.evidence()) {
+                    String k = e.input().equals(s.file()) ? Annotator.rowKey(e.pointer()) : null;
+                    if (k == null) {
+                        continue;
+                    }
+                    String id = idAt.get(k);
+                    if (id != null ? regional && id.equals(f.indicator()) : !regional) {
+                        rows.add(k);
+                    }
+                }
+                rows.forEach(k -> byRow.computeIfAbsent(k, x -> new ArrayList<>()).add(f));
+            }
+            Map<String, Annotator.Note> notes = new TreeMap<>();
+            byRow.forEach((k, fs) -> notes.put(k, note(fs, a, lang)));
+            String name = s.file().substring(s.file().lastIndexOf('/') + 1);
+            String stem = name.substring(0, name.lastIndexOf('.'));
+            String target = stem + "-核查结果.xlsx";
+            for (int i = 2; out.containsKey(target); i++) {
+                target = stem + "-核查结果-" + i + ".xlsx";
+            }
+            out.put(target, Annotator.annotate(Path.of(s.file()), notes));
+        }
+        return out;
+    }
+
+    private static Annotator.Note note(List<Finding> fs, Audience a, String lang) {
+        List<Finding> sorted = new ArrayList<>(fs);
+        sorted.sort(java.util.Comparator.comparingInt((Finding f) -> Triage.of(f).ordinal()).thenComparing(Finding.REPORT_ORDER));
+        List<String> parts = new ArrayList<>();
+        int level = 3;
+        for (Finding f : sorted) {
+            Triage.Action act = Triage.of(f);
+            level = Math.min(level, act.ordinal());
+            String label = act == Triage.Action.NONE ? ExplainText.status(f.status().name(), lang) : Triage.label(act, lang);
+            parts.add(label + ("en".equals(lang) ? ": " : "：") + cut(a.readable(f.message().in(lang), f, lang).replaceAll("\\s+", " "), 240));
+            if (parts.size() == 5) {
+                break;
+            }
+        }
+        return new Annotator.Note(String.join("\n", parts), level);
+    }
+
+    /** @return the text cut to {@code max} characters with "…" */
+    private static String cut(String s, int max) {
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max)) + "…";
     }
 
     private static String planTitle(RuleSet rs) {

@@ -239,6 +239,6 @@ public final class Workspace {
         Report report = new Report(rules.planId(), rules.baseYear(), rules.targetYear(), res.region(), inputs,
                 rules.combinedSha256(), rules.files(), res.outcome().firings(), res.outcome().findings(),
                 rules.dir(), rules.planDir());
-        return new Checked(report, rules);
+        return new Checked(report, rules, subs);
     }
 }

@@ -14,7 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import plancheck.app.RegionsRun;
+import plancheck.app.Spreadsheets;
 import plancheck.app.Workspace;
+import plancheck.model.Bureau;
+import plancheck.report.Audience;
+import plancheck.report.Triage;
 import plancheck.engine.CompiledRules;
 import plancheck.engine.RuleDefectException;
 import plancheck.engine.RuleEngine;
@@ -33,7 +37,8 @@ import plancheck.report.ReportWriter;
  * ({@link RegionsRun}: OUT/&lt;region&gt;/report.* and OUT/index.*).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check submissions (files or folders of *.json) against the plan; write report.json, report.md and report.html.")
+        description = "Check submissions (JSON, XLSX or CSV files, or folders of them) against the plan; write report.json, "
+                + "report.md, report.html, report.xlsx, findings.csv and an annotated copy of every workbook.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -63,15 +68,27 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
     boolean quiet;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "submission files or folders")
+    @Option(names = "--bureau", paramLabel = "BUREAU",
+            description = "centre the reports on one unit's targets (id or Chinese name, e.g. 应急管理局); "
+                    + "default: the unit every input comes from, if one")
+    String bureau;
+
+    @Option(names = "--fail-on", paramLabel = "warning|data-problem",
+            description = "exit 1 also on a WARNING or a data problem (warning), or on a data problem (data-problem)")
+    String failOn;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "submission files (*.json, *.xlsx, *.csv) or folders")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
-        if (!lang.equals("zh") && !lang.equals("en")) {
-            err.println("plancheck: --lang: expected zh or en, found \"" + lang + "\"");
+        if (!langOk(lang, err)) {
+            return Main.EXIT_INPUT;
+        }
+        if (failOn != null && !failOn.equals("warning") && !failOn.equals("data-problem")) {
+            err.println("plancheck: " + Msg.get(lang, "cli.fail-on", "found", plancheck.model.Bounded.quote(failOn)));
             return Main.EXIT_INPUT;
         }
         try {
@@ -83,34 +100,56 @@ public final class CheckCommand implements Callable<Integer> {
                         "cached", b.cached() == null ? "" : Msg.get(lang, "app.rules-cached-in", "dir", b.cached())));
                 err.flush();
             }
+            if (bureau != null) {
+                Spreadsheets.bureau(bureau, ws.plans().get(0)); // an unknown unit stops the run before it starts
+            }
             long bytes = 0;
             for (Path f : plancheck.load.SubmissionReader.expand(paths)) {
                 bytes += java.nio.file.Files.size(f);
             }
-            RegionsRun.Outcome o = new RegionsRun(ws, out, lang, threads, StderrProgress.of(err, lang, quiet, bytes)).run(paths);
+            RegionsRun.Outcome o = new RegionsRun(ws, out, lang, threads, StderrProgress.of(err, lang, quiet, bytes))
+                    .bureau(bureau).run(paths);
             java.util.Map<plancheck.model.Status, Integer> s = new java.util.EnumMap<>(plancheck.model.Status.class);
             plancheck.report.Report.SUMMARY_ORDER.forEach(k -> s.put(k, 0));
             int inputs = 0;
+            long data = 0;
             for (RegionsRun.RegionResult r : o.regions()) {
                 r.counts().forEach((k, v) -> s.merge(k, v, Integer::sum));
                 inputs += r.inputs();
+                data += r.dataProblems();
             }
+            String summary = summaryLine(s, lang) + (data > 0 ? Msg.get(lang, "cli.data-problems", "count", data) : "");
             if (o.regions().size() == 1) {
-                outw.printf("plancheck: %d submission(s), %d finding(s): %s → %s%n", inputs, o.findings(), summaryLine(s),
-                        out.resolve("report.json"));
+                outw.println("plancheck: " + Msg.get(lang, "cli.summary", "count", inputs, "findings", o.findings(),
+                        "summary", summary, "report", out.resolve("report.json")));
+                RegionsRun.RegionResult r = o.regions().get(0);
+                if (r.focus() != null) {
+                    outw.println("plancheck: " + Msg.get(lang, "cli.focus", "bureau", r.focus(), "count", r.focusTargets()));
+                }
             } else {
-                outw.printf("plancheck: %d region(s), %d submission(s), %d finding(s): %s → %s%n", o.regions().size(), inputs,
-                        o.findings(), summaryLine(s), out.resolve("index.json"));
+                outw.println("plancheck: " + Msg.get(lang, "cli.summary-regions", "regions", o.regions().size(),
+                        "count", inputs, "findings", o.findings(), "summary", summary, "report", out.resolve("index.json")));
             }
-            return o.violation() ? 1 : 0;
+            if (o.violation()) {
+                return 1;
+            }
+            if (failOn != null) {
+                long n = failOn.equals("warning") ? s.getOrDefault(plancheck.model.Status.WARNING, 0) : data;
+                if (n > 0) {
+                    err.println("plancheck: " + Msg.get(lang, "cli.failed-on", "what", failOn, "count", n, "label",
+                            Msg.get(lang, failOn.equals("warning") ? "cli.label-warning" : "cli.label-data")));
+                    return 1;
+                }
+            }
+            return 0;
         } catch (InputException e) {
             return printProblems(err, e.problems(), lang);
         } catch (RuleDefectException e) {
-            err.println("plancheck: the rules misbehaved; no report written:");
+            err.println("plancheck: " + Msg.get(lang, "cli.rule-defects"));
             e.defects().forEach(d -> err.println("  " + d));
             return Main.EXIT_INPUT;
         } catch (java.io.IOException e) {
-            err.println("plancheck: cannot read or write: " + e.getMessage() + "; no report written");
+            err.println("plancheck: " + Msg.get(lang, "cli.io", "detail", String.valueOf(e.getMessage())));
             return Main.EXIT_INPUT;
         }
     }
@@ -126,8 +165,15 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     static String summaryLine(Map<plancheck.model.Status, Integer> s) {
+        return summaryLine(s, "en");
+    }
+
+    /** "VIOLATION 1, WARNING 3 …" in English; "违规1、预警3……" in Chinese. */
+    static String summaryLine(Map<plancheck.model.Status, Integer> s, String lang) {
+        boolean en = "en".equals(lang);
         StringBuilder b = new StringBuilder();
-        s.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        s.forEach((k, v) -> b.append(b.length() == 0 ? "" : en ? ", " : "、")
+                .append(en ? k.name() + " " : plancheck.report.ExplainText.status(k.name(), "zh")).append(v));
         return b.toString();
     }
 

@@ -17,20 +17,25 @@ import plancheck.model.PlanTarget;
 import plancheck.model.Status;
 
 /**
- * Writes {@code report.html}: one self-contained page for people (Chinese by default, {@code --lang en}
- * for English). No scripts, no network: styles are inline, charts are inline SVG, and a
- * Content-Security-Policy forbids loading anything. Contents:
+ * Writes {@code report.html}: one self-contained page an officer reads first (Chinese by default,
+ * {@code --lang en} for English), from the Thymeleaf template {@code plancheck/templates/report/report.html}
+ * ({@link Templates}). No scripts, no network: styles are inline, charts are inline SVG, and a
+ * Content-Security-Policy forbids loading anything. In reading order:
  * <ul>
- *   <li>the plan, region, rules (SHA-256), tool versions and inputs (path, SHA-256);</li>
- *   <li>a summary per year (count per status) with the year's violations and warnings;</li>
+ *   <li>what needs action — violations, data problems (their own colour), warnings — grouped by
+ *       responsible unit, each linked to its finding;</li>
+ *   <li>when the report centres on one unit, that unit's targets, with what they wait for from other
+ *       units ("cannot be judged yet");</li>
+ *   <li>a summary per year (count per status, data problems among the warnings);</li>
  *   <li>a table per area (经济发展, 产业创新, 绿色生态, 安全韧性, 粮食安全, 民生福祉, …): per indicator its
- *       attribute, 2025 value, 2030 target, one cell per year (status and value; a click opens the
- *       finding's explanation, {@link ExplainText}), and a chart of its series from the baseline year
- *       to the latest year against the straight path to the 2030 target (contract §5). Indicators
- *       without any value are folded into one list per area;</li>
- *   <li>findings on records (monitoring sections, stations, accidents), each with its explanation.</li>
+ *       attribute, 2025 value, 2030 target, one cell per year (status and value, rounded to the
+ *       indicator's precision; a click opens the explanation in a pop-up that stays inside the window),
+ *       and a chart of its series against the straight path to the 2030 target (contract §5);</li>
+ *   <li>findings on records (monitoring sections, stations, accidents);</li>
+ *   <li>an appendix: the inputs with who filed them and their SHA-256, the rules files, the versions.</li>
  * </ul>
- * The page is byte-for-byte the same for the same report (no clock time).
+ * A print stylesheet lays it out on A4 with every chart whole. The page is byte-for-byte the same for
+ * the same report (no clock time).
  */
 public final class HtmlReport {
     private HtmlReport() {}
@@ -57,214 +62,209 @@ public final class HtmlReport {
      * @return the page as UTF-8 bytes
      */
     public static byte[] render(Report r, List<PlanTarget> catalogue, String lang) {
-        boolean en = "en".equals(lang);
-        Map<String, PlanTarget> byId = new TreeMap<>();
-        catalogue.forEach(t -> byId.put(t.id(), t));
-        TreeSet<Integer> years = new TreeSet<>();
-        r.findings().forEach(f -> years.add(f.year()));
-        StringBuilder b = new StringBuilder(1 << 20);
-        String title = en ? "Plan compliance report: " + r.region() + ", 15th Five-Year Plan (2026–2030)"
-                : r.region() + "“十五五”规划目标核查报告";
-        b.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "zh-CN").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        b.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">")
-                .append(en ? "Plan " : "规划 ").append("<code>").append(esc(r.planId())).append("</code> (").append(r.baseYear())
-                .append("→").append(r.targetYear()).append(") · ").append(en ? "rules sha256 " : "规则 sha256 ")
-                .append("<code>").append(esc(r.rulesSha().substring(0, 12))).append("…</code> (").append(r.ruleFiles().size())
-                .append(en ? " files)" : "个文件)").append(" · plancheck ").append(esc(Versions.plancheck())).append(" · Drools ")
-                .append(esc(Versions.drools())).append("</p>\n");
-        if (r.exampleWarning() != null) {
-            b.append("<p class=\"example\">").append(esc(r.exampleWarning().in(en ? "en" : "zh"))).append("</p>\n");
+        return render(r, Audience.of(catalogue), lang);
+    }
+
+    /**
+     * @param r    the report
+     * @param a    who it speaks to: the plan's units, who filed each input, the unit it centres on
+     * @param lang "zh" (default) or "en"
+     * @return the page as UTF-8 bytes
+     */
+    public static byte[] render(Report r, Audience a, String lang) {
+        OfficerView v = new OfficerView(r, a, lang);
+        boolean en = v.en;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("htmlLang", en ? "en" : "zh-CN");
+        m.put("title", en ? "Plan compliance report: " + r.region() + ", 15th Five-Year Plan (2026–2030)"
+                : r.region() + "“十五五”规划目标核查报告");
+        m.put("example", r.exampleWarning() == null ? null : r.exampleWarning().in(lang));
+        m.put("focus", a.focus() == null ? null : en ? "Centred on " + a.focus().name().en() + ": its own targets first; "
+                + "the other units' targets without data are left out."
+                : "本报告以" + a.focus().name().zh() + "为中心：先列本单位负责的指标；其他单位负责、本次未报送的指标从略。");
+        String c = v.counts(v.totals());
+        m.put("meta", (en ? "Years checked: " : "核查年份：") + String.join(en ? ", " : "、",
+                v.years.stream().map(y -> en ? String.valueOf(y) : y + "年").toList())
+                + (en ? " · " + r.inputs().size() + " submission(s) (appendix) · " : " · 报送" + r.inputs().size() + "份（见附录） · ")
+                + (c.isEmpty() ? (en ? "nothing needs action" : "无需处理的事项") : (en ? "needs action: " : "需处理：") + c));
+        m.put("legend", legend(en));
+
+        // anchors: one per finding, unique
+        Map<Finding, String> anchors = new java.util.IdentityHashMap<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Finding f : r.findings()) {
+            String base = anchor(f);
+            String id = base;
+            for (int i = 2; !used.add(id); i++) {
+                id = base + "-" + i;
+            }
+            anchors.put(f, id);
         }
-        b.append("<details class=\"inputs\"><summary>").append(en ? "Inputs (" : "输入（").append(r.inputs().size())
-                .append(en ? " files) and rules files" : "个文件）与规则文件").append("</summary>\n<table class=\"files\"><tr><th>")
-                .append(en ? "file" : "文件").append("</th><th>sha256</th></tr>\n");
-        r.inputs().forEach((p, h) -> b.append("<tr><td><code>").append(esc(p)).append("</code></td><td><code>").append(esc(h))
-                .append("</code></td></tr>\n"));
-        r.ruleFiles().forEach((p, h) -> b.append("<tr class=\"rf\"><td><code>").append(esc(p)).append("</code></td><td><code>")
-                .append(esc(h)).append("</code></td></tr>\n"));
-        b.append("</table></details>\n");
-        b.append("<p class=\"legend\">").append(legend(en)).append("</p>\n</header>\n<main>\n");
 
-        summary(b, r, years, byId, en);
+        List<Object> groups = new ArrayList<>();
+        for (OfficerView.Group g : v.actions()) {
+            List<Object> rows = new ArrayList<>();
+            for (Finding f : g.findings()) {
+                rows.add(map("year", f.year(), "name", v.name(f), "subject", f.subject().equals(r.region()) ? "" : f.subject(),
+                        "cls", v.statusClass(f), "label", Triage.label(Triage.of(f), lang), "value", v.value(f),
+                        "expected", v.expected(f), "message", v.message(f), "filedBy", v.filedBy(f), "href", "#" + anchors.get(f)));
+            }
+            groups.add(map("name", g.name(), "counts", v.counts(g.counts()), "rows", rows, "more", v.more(g)));
+        }
+        m.put("groups", groups);
 
-        // Findings on the region's targets, by indicator and year.
+        List<Object> mine = new ArrayList<>();
+        for (Finding f : v.mine()) {
+            mine.add(map("year", f.year(), "name", v.name(f), "cls", v.statusClass(f), "status", v.status(f),
+                    "value", v.value(f), "expected", v.expected(f), "message", v.message(f), "href", "#" + anchors.get(f)));
+        }
+        m.put("mine", mine);
+        m.put("mineTitle", a.focus() == null ? null : en ? a.focus().name().en() + ": its targets" : a.focus().name().zh() + "负责的指标");
+        long others = v.othersWithoutData();
+        m.put("others", a.focus() == null || others == 0 ? null : en ? others + " targets of other units have no data in these inputs (not this unit's; left out)."
+                : "其他单位负责的" + others + "项指标本次无数据（不属本单位，从略）。");
+
+        // summary per year
+        List<Object> heads = new ArrayList<>();
+        for (Status s : Report.SUMMARY_ORDER) {
+            heads.add(map("cls", s.name(), "label", ExplainText.status(s.name(), lang)));
+        }
+        m.put("statusHeads", heads);
+        List<Object> sumRows = new ArrayList<>();
+        for (int y : v.years) {
+            List<Object> cells = new ArrayList<>();
+            for (Status s : Report.SUMMARY_ORDER) {
+                cells.add(v.count(y, s));
+            }
+            sumRows.add(map("year", y, "cells", cells, "data", v.dataProblems(y)));
+        }
+        m.put("summaryRows", sumRows);
+
+        // the areas' grids
+        TreeSet<Integer> years = v.years;
+        m.put("years", new ArrayList<>(years));
         Map<String, Map<Integer, Finding>> grid = new TreeMap<>();
         List<Finding> records = new ArrayList<>();
         for (Finding f : r.findings()) {
-            if (f.subject().equals(r.region()) && byId.containsKey(f.indicator())) {
+            if (!v.shown(f)) {
+                continue;
+            }
+            if (f.subject().equals(r.region()) && a.target(f.indicator()) != null) {
                 grid.computeIfAbsent(f.indicator(), k -> new TreeMap<>()).put(f.year(), f);
             } else {
                 records.add(f);
             }
         }
         List<String> areas = new ArrayList<>(AREA_ORDER);
-        grid.keySet().stream().map(id -> byId.get(id).area()).filter(a -> a != null && !areas.contains(a)).distinct()
+        grid.keySet().stream().map(id -> a.target(id).area()).filter(x -> x != null && !areas.contains(x)).distinct()
                 .sorted().forEach(areas::add);
+        List<Object> areaList = new ArrayList<>();
         for (String area : areas) {
-            List<PlanTarget> ts = grid.keySet().stream().map(byId::get).filter(t -> area.equals(t.area()))
+            List<PlanTarget> ts = grid.keySet().stream().map(a::target).filter(t -> area.equals(t.area()))
                     .sorted(java.util.Comparator.comparing((PlanTarget t) -> t.table() == null ? 1000 : t.table())
-                            .thenComparing(PlanTarget::id))
-                    .toList();
+                            .thenComparing(PlanTarget::id)).toList();
             if (ts.isEmpty()) {
                 continue;
             }
             String[] an = AREA.getOrDefault(area, new String[] {area, area});
-            List<PlanTarget> withData = ts.stream().filter(t -> hasValue(grid.get(t.id()))).toList();
-            List<PlanTarget> without = ts.stream().filter(t -> !hasValue(grid.get(t.id()))).toList();
-            b.append("<section class=\"area\" id=\"area-").append(esc(area)).append("\">\n<h2>").append(esc(an[en ? 1 : 0]))
-                    .append(" <small>").append(ts.size()).append(en ? " targets" : "项目标").append("</small></h2>\n");
-            if (!withData.isEmpty()) {
-                table(b, withData, grid, years, r, en, true);
+            List<Object> withData = new ArrayList<>();
+            List<Object> without = new ArrayList<>();
+            for (PlanTarget t : ts) {
+                Map<Integer, Finding> row = grid.get(t.id());
+                boolean has = row.values().stream().anyMatch(f -> f.actual() != null);
+                List<Object> cells = new ArrayList<>();
+                for (int y : years) {
+                    Finding f = row.get(y);
+                    cells.add(f == null ? null : cell(f, t, r, a, v, anchors.get(f)));
+                }
+                Map<String, Object> tr = map("no", t.table(), "name", t.name().in(lang), "unit", "".equals(t.printedUnit()) ? "" : t.unit(),
+                        "attribute", en ? t.attributeEn() : t.attributeZh(),
+                        "baseline", t.baseline() == null ? "—" : t.baseline().text(),
+                        "target", t.target() == null ? "—" : t.target().text(), "cells", cells,
+                        "unitName", t.lead() == null ? "" : Audience.name(a.bureaus().get(t.lead()), lang),
+                        "chart", has ? chart(t, row, r, en) : "");
+                (has ? withData : without).add(tr);
             }
-            if (!without.isEmpty()) {
-                b.append("<details class=\"nodata\"><summary>").append(en ? without.size() + " more targets without any value (click to show)"
-                        : "另有" + without.size() + "项目标无任何数值（点击展开）").append("</summary>\n");
-                table(b, without, grid, years, r, en, false);
-                b.append("</details>\n");
-            }
-            b.append("</section>\n");
+            areaList.add(map("id", "area-" + area, "name", an[en ? 1 : 0], "count", ts.size(), "withData", withData,
+                    "without", without, "withoutLabel", en ? without.size() + " more targets without any value (click to show)"
+                            : "另有" + without.size() + "项目标无任何数值（点击展开）"));
         }
-        if (!records.isEmpty()) {
-            b.append("<section class=\"area\" id=\"records\">\n<h2>").append(en ? "Records: sections, stations, accidents, data checks"
-                    : "明细：断面、站点、事故、数据核查").append("</h2>\n<table class=\"grid\"><tr><th>").append(en ? "year" : "年份")
-                    .append("</th><th>").append(en ? "subject" : "对象").append("</th><th>").append(en ? "indicator" : "指标")
-                    .append("</th><th>").append(en ? "finding" : "结论").append("</th></tr>\n");
-            // report order (year, indicator, subject); a long group shows its most serious findings first
-            for (int i = 0; i < records.size(); ) {
-                int j = i;
-                while (j < records.size() && records.get(j).year() == records.get(i).year()
-                        && records.get(j).indicator().equals(records.get(i).indicator())) {
-                    j++;
-                }
-                List<Finding> group = records.subList(i, j);
-                LongLists.Shown shown = LongLists.shown(group.size() <= LongLists.SHOWN ? group : group.stream()
-                        .sorted(java.util.Comparator.comparingInt((Finding f) -> f.status().severity())).toList());
-                for (Finding f : shown.rows()) {
-                    PlanTarget t = byId.get(f.indicator());
-                    b.append("<tr><td>").append(f.year()).append("</td><td>").append(esc(f.subject())).append("</td><td>")
-                            .append(esc(t == null ? f.indicator() : t.name().in(lang))).append("</td><td>");
-                    cell(b, f, t, r, en);
-                    b.append("</td></tr>\n");
-                }
-                for (LongLists.Omitted o : shown.omitted()) {
-                    PlanTarget t = byId.get(o.indicator());
-                    b.append("<tr class=\"omitted\"><td>").append(group.get(0).year()).append("</td><td colspan=\"3\">")
-                            .append(esc(o.text(t == null ? o.indicator() : t.name().in(lang), lang))).append("</td></tr>\n");
-                }
-                i = j;
+        m.put("areas", areaList);
+        List<Object> recs = new ArrayList<>();
+        // report order (year, indicator, subject); a long group shows its most serious findings first
+        // (LongLists), the rest counted
+        for (int i = 0; i < records.size(); ) {
+            int j = i;
+            while (j < records.size() && records.get(j).year() == records.get(i).year()
+                    && records.get(j).indicator().equals(records.get(i).indicator())) {
+                j++;
             }
-            b.append("</table>\n</section>\n");
+            List<Finding> group = records.subList(i, j);
+            LongLists.Shown shown = LongLists.shown(group.size() <= LongLists.SHOWN ? group : group.stream()
+                    .sorted(java.util.Comparator.comparingInt((Finding f) -> f.status().severity())).toList());
+            for (Finding f : shown.rows()) {
+                PlanTarget t = a.target(f.indicator());
+                recs.add(map("year", f.year(), "subject", f.subject(), "name", v.name(f), "cell", cell(f, t, r, a, v, anchors.get(f)),
+                        "message", v.message(f), "omitted", null));
+            }
+            for (LongLists.Omitted o : shown.omitted()) {
+                PlanTarget t = a.target(o.indicator());
+                recs.add(map("year", group.get(0).year(), "omitted", o.text(t == null ? o.indicator() : t.name().in(lang), lang)));
+            }
+            i = j;
         }
-        b.append("</main>\n<footer>").append(en ? "Written by plancheck from report.json; re-check with "
-                : "由plancheck根据report.json生成；复核：").append("<code>plancheck verify reports/report.json</code>")
-                .append(en ? "; explain one finding with " : "；查看单项推导：")
-                .append("<code>plancheck explain reports/report.json --indicator ID --year Y</code></footer>\n</body>\n</html>\n");
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        m.put("records", recs);
+
+        // appendix
+        List<Object> inputs = new ArrayList<>();
+        r.inputs().forEach((p, h) -> inputs.add(map("path", p, "filer", v.filer(p), "sha", h)));
+        m.put("inputs", inputs);
+        List<Object> rules = new ArrayList<>();
+        r.ruleFiles().forEach((p, h) -> rules.add(map("path", p, "sha", h)));
+        m.put("ruleFiles", rules);
+        m.put("versions", (en ? "Plan " : "规划 ") + r.planId() + " (" + r.baseYear() + "→" + r.targetYear() + ") · "
+                + (en ? "rules sha256 " : "规则 sha256 ") + r.rulesSha() + " · plancheck " + Versions.plancheck()
+                + " · Drools " + Versions.drools());
+        String html = Templates.render("report/report", lang, m);
+        return html.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Violations and warnings linked from a year's summary line, at most. */
-    private static final int CHIPS = 40;
-
-    private static boolean hasValue(Map<Integer, Finding> row) {
-        return row.values().stream().anyMatch(f -> f.actual() != null);
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(String.valueOf(kv[i]), kv[i + 1]);
+        }
+        return m;
     }
 
-    private static void summary(StringBuilder b, Report r, TreeSet<Integer> years, Map<String, PlanTarget> byId, boolean en) {
-        b.append("<section id=\"summary\"><h2>").append(en ? "Summary by year" : "年度总览").append("</h2>\n<table class=\"summary\"><tr><th>")
-                .append(en ? "year" : "年份").append("</th>");
-        for (Status s : Report.SUMMARY_ORDER) {
-            b.append("<th>").append(badge(s, en)).append("</th>");
-        }
-        b.append("</tr>\n");
-        for (int y : years) {
-            b.append("<tr><th>").append(y).append("</th>");
-            for (Status s : Report.SUMMARY_ORDER) {
-                long n = r.findings().stream().filter(f -> f.year() == y && f.status() == s).count();
-                b.append("<td class=\"n").append(n == 0 ? " zero" : "").append("\">").append(n).append("</td>");
-            }
-            b.append("</tr>\n");
-        }
-        b.append("</table>\n");
-        for (int y : years) {
-            List<Finding> bad = r.findings().stream().filter(f -> f.year() == y
-                    && (f.status() == Status.VIOLATION || f.status() == Status.WARNING))
-                    .sorted(java.util.Comparator.comparingInt((Finding f) -> f.status().severity()).thenComparing(Finding::indicator))
-                    .toList();
-            if (bad.isEmpty()) {
+    /** A cell: a status badge with the value; a click opens the explanation (details/summary, no script). */
+    private static Map<String, Object> cell(Finding f, PlanTarget t, Report r, Audience a, OfficerView v, String anchor) {
+        String lang = v.lang;
+        List<Object> lines = new ArrayList<>();
+        Map<String, Object> json = JsonReport.finding(f, r.baseYear(), r.targetYear());
+        String name = t == null ? null : t.name().in(lang);
+        boolean first = true;
+        for (ExplainText.Line l : ExplainText.lines(json, name, lang, null)) {
+            String text = l.text();
+            if (first) {
+                first = false;
+                text = (name == null ? v.name(f) : name) + " · " + f.year() + ("en".equals(lang) ? "" : "年") + " · " + f.subject()
+                        + " — " + v.status(f);
+            } else if (l.kind().equals("rule") && (text.startsWith("规则：") || text.startsWith("Rule: "))) {
+                continue; // the rule's name and kind: in plancheck explain and report.json
+            } else if (text.startsWith("参数 ") || text.startsWith("Parameter ")) {
+                text = text.replaceFirst("^(参数|Parameter) \\S+ = ", "$1 = ").replaceAll(" \\[[^\\]]*\\]$", "");
+            } else if (text.startsWith("说明：") || text.startsWith("Message: ")) {
+                text = ("en".equals(lang) ? "Message: " : "说明：") + v.message(f);
+                lines.add(map("cls", "l" + l.level() + " " + l.kind(), "text", text));
                 continue;
             }
-            b.append("<p class=\"yearlist\"><b>").append(y).append(en ? "" : "年").append("</b> ");
-            if (bad.size() > CHIPS) {
-                bad = bad.subList(0, CHIPS);
-            }
-            for (Finding f : bad) {
-                PlanTarget t = byId.get(f.indicator());
-                String name = t == null ? f.indicator() : t.name().in(en ? "en" : "zh");
-                b.append("<a class=\"chip ").append(f.status().name()).append("\" href=\"#").append(anchor(f)).append("\">")
-                        .append(esc(name)).append(f.subject().equals(r.region()) ? "" : " · " + esc(f.subject()))
-                        .append("</a> ");
-            }
-            long all = r.findings().stream().filter(f -> f.year() == y
-                    && (f.status() == Status.VIOLATION || f.status() == Status.WARNING)).count();
-            if (all > CHIPS) {
-                b.append(en ? "… and " + (all - CHIPS) + " more (see the tables below and report.json)"
-                        : "……另有" + (all - CHIPS) + "项（见下表及report.json）");
-            }
-            b.append("</p>\n");
+            text = text.replaceAll(" \\[规则“[^”]*”\\]| \\[rule \"[^\"]*\"\\]", "");
+            lines.add(map("cls", "l" + l.level() + " " + l.kind(), "text", a.readable(text, f, lang)));
         }
-        b.append("</section>\n");
-    }
-
-    private static void table(StringBuilder b, List<PlanTarget> ts, Map<String, Map<Integer, Finding>> grid,
-                              TreeSet<Integer> years, Report r, boolean en, boolean charts) {
-        b.append("<table class=\"grid\"><tr><th>").append(en ? "indicator" : "指标").append("</th><th>")
-                .append(en ? "attribute" : "属性").append("</th><th>").append(en ? "2025" : "2025年").append("</th><th>")
-                .append(en ? "2030 target" : "2030年目标").append("</th>");
-        for (int y : years) {
-            b.append("<th>").append(y).append("</th>");
-        }
-        if (charts) {
-            b.append("<th>").append(en ? "series against the path to 2030" : "走势与2030年目标路径").append("</th>");
-        }
-        b.append("</tr>\n");
-        for (PlanTarget t : ts) {
-            Map<Integer, Finding> row = grid.get(t.id());
-            b.append("<tr><th class=\"name\">").append(t.inTable() ? "<span class=\"no\">" + t.table() + "</span> " : "")
-                    .append(esc(t.name().in(en ? "en" : "zh"))).append("<br><code>").append(esc(t.id())).append("</code> <span class=\"unit\">")
-                    .append(esc(t.unit())).append("</span></th><td>").append(esc(en ? t.attributeEn() : t.attributeZh())).append("</td><td>")
-                    .append(esc(t.baseline() == null ? "—" : t.baseline().text())).append("</td><td>")
-                    .append(esc(t.target() == null ? "—" : t.target().text())).append("</td>");
-            for (int y : years) {
-                Finding f = row.get(y);
-                b.append("<td>");
-                if (f != null) {
-                    cell(b, f, t, r, en);
-                }
-                b.append("</td>");
-            }
-            if (charts) {
-                b.append("<td class=\"chart\">").append(chart(t, row, r, en)).append("</td>");
-            }
-            b.append("</tr>\n");
-        }
-        b.append("</table>\n");
-    }
-
-    /** A status badge with the value; a click opens the explanation (details/summary, no script). */
-    private static void cell(StringBuilder b, Finding f, PlanTarget t, Report r, boolean en) {
-        b.append("<details class=\"f\" id=\"").append(anchor(f)).append("\"><summary>").append(badge(f.status(), en));
-        if (f.actual() != null) {
-            b.append(" <span class=\"v\">").append(esc(Numbers.plain(f.actual()))).append("</span>");
-        }
-        b.append("</summary>\n<div class=\"ex\">");
-        Map<String, Object> json = JsonReport.finding(f, r.baseYear(), r.targetYear());
-        for (ExplainText.Line l : ExplainText.lines(json, t == null ? null : t.name().in(en ? "en" : "zh"), en ? "en" : "zh", null)) {
-            b.append("<div class=\"l").append(l.level()).append(' ').append(l.kind()).append("\">").append(esc(l.text())).append("</div>");
-        }
-        b.append("</div></details>");
+        return map("id", anchor, "cls", v.statusClass(f), "label", v.status(f),
+                "value", f.actual() == null ? null : Audience.number(f.actual(), t, f.expected(),
+                        t == null ? null : t.warnAt(), f.target()), "lines", lines);
     }
 
     private static String anchor(Finding f) {
@@ -276,13 +276,9 @@ public final class HtmlReport {
         return a.toString();
     }
 
-    private static String badge(Status s, boolean en) {
-        return "<span class=\"b " + s.name() + "\">" + ExplainText.status(s.name(), en ? "en" : "zh") + "</span>";
-    }
-
     private static String legend(boolean en) {
-        return en ? "VIOLATION — a binding (约束性) target is broken · WARNING — an expected target is behind, a value is near a binding limit, or a data problem · NO_DATA — nothing submitted · PENDING — awaits the city's assignment · BASELINE — a starting year, not judged. Click a cell for how its verdict was reached."
-                : "违规——约束性指标未达到；预警——预期性指标滞后、接近约束性限值或数据有问题；无数据——未报送；待定——目标待市级下达；基期——起点年份，不评判。点击单元格查看判断依据与计算链条。";
+        return en ? "VIOLATION — a binding (约束性) target is broken · DATA PROBLEM — a figure to correct (the data, not the target) · WARNING — an expected target is behind or a value is near a binding limit · NO_DATA — nothing submitted · PENDING — awaits the city's assignment · BASELINE — a starting year, not judged. Click a cell for how its verdict was reached."
+                : "违规——约束性指标未达到；数据问题——数据需更正（不是目标滞后）；预警——预期性指标滞后或接近约束性限值；无数据——未报送；待定——目标待市级下达；基期——起点年份，不评判。点击单元格查看判断依据与计算过程。";
     }
 
     // ---- the chart ---------------------------------------------------------------------------
@@ -405,7 +401,7 @@ public final class HtmlReport {
         }
         series.forEach((y, v) -> s.append("<circle cx=\"").append(fmt(x(y, base, end))).append("\" cy=\"").append(fmt(y(v, lo, hi)))
                 .append("\" r=\"3.5\" fill=\"").append(COLOR.get(status.get(y))).append("\"><title>").append(y)
-                .append(en ? ": " : "年：").append(esc(Numbers.plain(v))).append(' ').append(esc(t.unit())).append(" · ")
+                .append(en ? ": " : "年：").append(esc(Audience.number(v, t))).append(' ').append(esc(t.unit())).append(" · ")
                 .append(ExplainText.status(status.get(y).name(), en ? "en" : "zh")).append("</title></circle>"));
         s.append("</svg>");
         return s.toString();
@@ -447,47 +443,4 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    private static final String CSS = """
-            body{font-family:"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#222;background:#fafafa;font-size:14px}
-            header,main,footer{max-width:1500px;margin:0 auto;padding:0 16px}
-            header h1{font-size:22px;margin:16px 0 4px}
-            .meta,.legend{color:#555;font-size:12.5px;margin:4px 0}
-            .example{background:#fff4e5;border:1px solid #f0a030;color:#7a4500;font-weight:600;padding:6px 10px;margin:6px 0}
-            code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-            h2{font-size:18px;border-bottom:2px solid #ddd;padding-bottom:4px;margin:26px 0 10px}
-            h2 small{font-weight:normal;color:#777;font-size:13px}
-            table{border-collapse:collapse;background:#fff}
-            th,td{border:1px solid #e0e0e0;padding:4px 6px;vertical-align:top;text-align:left}
-            table.grid{width:100%}
-            table.grid th.name{font-weight:normal;min-width:180px;max-width:300px}
-            .no{display:inline-block;min-width:18px;color:#fff;background:#455a64;border-radius:3px;text-align:center;font-size:11px}
-            .unit{color:#777;font-size:12px}
-            table.summary td.n{text-align:right;min-width:60px;font-size:15px}
-            table.summary td.zero{color:#bbb}
-            .b{display:inline-block;padding:1px 6px;border-radius:3px;color:#fff;font-size:12px;white-space:nowrap}
-            .b.VIOLATION{background:#c62828}.b.WARNING{background:#ef6c00}.b.PASS{background:#2e7d32}
-            .b.NO_DATA{background:#9e9e9e}.b.PENDING{background:#6a1b9a}.b.BASELINE{background:#1565c0}
-            .chip{display:inline-block;margin:2px;padding:1px 6px;border-radius:10px;text-decoration:none;font-size:12.5px;border:1px solid}
-            .chip.VIOLATION{color:#c62828;border-color:#c62828}.chip.WARNING{color:#ef6c00;border-color:#ef6c00}
-            .yearlist{margin:6px 0}
-            details.f{position:relative}
-            details.f>summary{cursor:pointer;list-style:none;white-space:nowrap}
-            details.f>summary::-webkit-details-marker{display:none}
-            details.f .v{font-variant-numeric:tabular-nums}
-            details.f[open]>summary{outline:2px solid #90caf9}
-            details.f .ex{position:absolute;z-index:5;left:0;top:1.8em;width:640px;max-width:80vw;background:#fff;border:1px solid #90caf9;box-shadow:0 4px 14px rgba(0,0,0,.18);padding:8px 10px;font-size:12.5px;white-space:normal}
-            .ex .l0{font-weight:bold}.ex .l1{padding-left:1em}.ex .l2{padding-left:2em}.ex .l3{padding-left:3em;color:#555}.ex .l4{padding-left:4em;color:#555}.ex .l5{padding-left:5em;color:#555}
-            .ex .verdict{color:#0d47a1}.ex .from{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:11.5px;word-break:break-all}
-            details.nodata>summary,details.inputs>summary{cursor:pointer;color:#555;margin:6px 0}
-            table.files td{font-size:12px}
-            td.chart{padding:2px;width:262px}
-            svg .ax{stroke:#999;stroke-width:1}
-            svg .tk{font-size:9px;fill:#777;text-anchor:middle}
-            svg .yl{font-size:9px;fill:#777;text-anchor:end}
-            svg .path{stroke:#1565c0;stroke-width:1.5;stroke-dasharray:5 3}
-            svg .tgt{fill:#1565c0}
-            svg .exp{fill:none;stroke:#1565c0;stroke-width:1}
-            svg .ser{fill:none;stroke:#333;stroke-width:1.5}
-            footer{color:#777;font-size:12px;margin:30px auto 40px}
-            """;
 }

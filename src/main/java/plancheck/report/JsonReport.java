@@ -28,7 +28,7 @@ import plancheck.model.Status;
  * versions), {@code region}, {@code rules.dir} (the rules folder, relative), {@code rules.fired} (rule →
  * times fired), and per finding {@code kind} (the rule's @kind), {@code details} (margin, baseline,
  * parameters used, years averaged, the observations used with their input pointers, the derivation of a
- * derived value …), {@code ruleMeta} (the rule's name and metadata) and {@code explanation} (the chain
+ * derived value …), {@code dataProblem} (true on a WARNING about the data, {@link Triage}), {@code ruleMeta} (the rule's name and metadata) and {@code explanation} (the chain
  * that led to the verdict, see {@link Explanation}). docs/audit.md describes every field.
  */
 public final class JsonReport {
@@ -150,6 +150,9 @@ public final class JsonReport {
         m.put("evidence", Evidence.asMaps(f.evidence()));
         m.put("message", entry("zh", f.message().zh(), "en", f.message().en()));
         m.put("kind", f.kind());
+        if (Triage.dataProblem(f)) {
+            m.put("dataProblem", true); // a data problem (docs/contract.md §3), not a target behind
+        }
         Map<String, Object> d = new LinkedHashMap<>();
         f.details().forEach((k, v) -> {
             if (!k.equals("ruleMeta")) {

@@ -37,7 +37,7 @@ class HtmlReportTest {
     @BeforeAll
     static void render() throws Exception {
         checked = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
-        html = new String(HtmlReport.render(checked.report(), checked.rules().targets(), "zh"), StandardCharsets.UTF_8);
+        html = new String(HtmlReport.render(checked.report(), checked.audience(null), "zh"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -52,7 +52,7 @@ class HtmlReportTest {
         assertFalse(html.contains("<link") || html.contains("@import") || html.contains("url("), "no external resources");
         assertTrue(html.contains("规划目标核查报告") && html.contains("年度总览"));
         for (String area : List.of("经济发展", "绿色生态", "安全韧性", "粮食安全", "民生福祉")) {
-            assertTrue(html.contains("<h2>" + area), "a table for " + area);
+            assertTrue(html.contains("<h2><span>" + area + "</span>"), "a table for " + area);
         }
     }
 
@@ -66,7 +66,8 @@ class HtmlReportTest {
             assertTrue(html.contains(id), "finding " + f.year() + " " + f.indicator());
         }
         assertTrue(html.contains("计算链条："), "explanations inside");
-        assertTrue(html.contains("↳ facts/"), "down to the input pointers");
+        assertTrue(html.contains("↳ 县统计局 指标第"), "down to the inputs, named by the unit that filed them");
+        assertFalse(html.contains(".json#") || html.contains(".yaml#"), "file pointers belong to plancheck explain");
     }
 
     @Test
@@ -83,11 +84,50 @@ class HtmlReportTest {
 
     @Test
     void sameReportSameBytesAndEnglishOnRequest() {
-        byte[] a = HtmlReport.render(checked.report(), checked.rules().targets(), "zh");
-        byte[] b = HtmlReport.render(checked.report(), checked.rules().targets(), "zh");
+        byte[] a = HtmlReport.render(checked.report(), checked.audience(null), "zh");
+        byte[] b = HtmlReport.render(checked.report(), checked.audience(null), "zh");
         assertArrayEquals(a, b);
-        String en = new String(HtmlReport.render(checked.report(), checked.rules().targets(), "en"), StandardCharsets.UTF_8);
+        String en = new String(HtmlReport.render(checked.report(), checked.audience(null), "en"), StandardCharsets.UTF_8);
         assertTrue(en.contains("<html lang=\"en\">") && en.contains("Summary by year"));
+    }
+
+    @Test
+    void whatNeedsActionComesFirstByResponsibleUnitAndHashesLast() {
+        int actions = html.indexOf("<section id=\"actions\">");
+        int firstArea = html.indexOf("<section class=\"area\"");
+        int appendix = html.indexOf("<section id=\"appendix\">");
+        assertTrue(actions > 0 && actions < firstArea && firstArea < appendix, "actions, tables, appendix");
+        String act = html.substring(actions, firstArea);
+        // the units with violations lead (县生态环境局: a water section of class IV and the PM2.5 target)
+        assertTrue(act.indexOf("<h3><span>县生态环境局</span>") < act.indexOf("<h3><span>县统计局</span>"), "violations first");
+        assertTrue(act.contains("<span class=\"b VIOLATION\">违规</span>"), act.substring(0, 2000));
+        int sha = html.indexOf(checked.report().inputs().values().iterator().next());
+        assertTrue(sha > appendix, "the inputs' SHA-256 in the appendix only");
+    }
+
+    @Test
+    void officersTextWithoutDeveloperText() {
+        String body = html.substring(html.indexOf("<body>"), html.indexOf("<section id=\"appendix\">"));
+        assertFalse(body.contains("contract §") || body.contains("契约") || body.contains("§"), "no reference to the contract");
+        assertFalse(body.contains("&gt;=") || body.contains("&lt;="), "≥ and ≤, not &gt;=");
+        assertTrue(body.contains("≥") && body.contains("≤"));
+        assertFalse(body.matches("(?s).*\\d\\.\\d{6}.*"), "no 28.571429: numbers rounded to the indicator's precision");
+        assertFalse(body.contains("规则“") || body.contains("kind "), "rule names and kinds belong to plancheck explain");
+        for (plancheck.model.PlanTarget t : checked.rules().targets()) {
+            if (t.id().contains("_")) {
+                assertFalse(body.contains(">" + t.id() + "<") || body.contains("（" + t.id() + "）"), t.id());
+            }
+        }
+    }
+
+    @Test
+    void printsOnA4AndPopUpsStayInsideTheWindow() {
+        assertTrue(html.contains("@page{size:A4"), "an A4 page");
+        assertTrue(html.contains("@media print{"), "a print stylesheet");
+        assertTrue(html.contains("svg{break-inside:avoid}") || html.contains("td.chart,svg{break-inside:avoid}"), "charts whole");
+        String ex = html.substring(html.indexOf("details.f .ex{"), html.indexOf("}", html.indexOf("details.f .ex{")));
+        assertTrue(ex.contains("position:fixed") && ex.contains("max-width:92vw") && ex.contains("max-height:78vh")
+                && ex.contains("left:50%") && ex.contains("translateX(-50%)"), "centred in the window and never wider or taller: " + ex);
     }
 
     @Test

@@ -49,7 +49,7 @@ class ShippedSafetyExamplesTest {
         }
         assertEquals(1, rc, o.toString(StandardCharsets.UTF_8));
         String md = Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8);
-        assertTrue(md.contains("| 2026-011 | 较大及以上生产安全事故 | 违规 |"), "the 较大 accident is listed as a violation");
+        assertTrue(md.contains("| 2026-011 | 较大及以上生产安全事故 | **违规** |"), "the 较大 accident is listed as a violation");
         assertTrue(md.contains("由重伤（包括急性工业中毒）决定"), "with its deciding measure");
         for (String id : List.of("2026-003", "2026-007", "2026-011", "2026-015", "2026-019",
                 "2027-002", "2027-006", "2027-010", "2027-013", "2027-017")) {

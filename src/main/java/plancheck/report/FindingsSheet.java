@@ -1,0 +1,208 @@
+package plancheck.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import plancheck.model.Bureau;
+import plancheck.model.Evidence;
+import plancheck.model.Finding;
+import plancheck.model.PlanTarget;
+
+/**
+ * The findings as a table a bureau works through in Excel: {@code report.xlsx} (written as a stream,
+ * POI's SXSSF, so that 50,000 findings on accidents take little memory) with the sheet 需处理事项 (what
+ * needs action, by responsible unit) and 全部结论 (every finding), and {@code findings.csv} (every
+ * finding). One row per finding: responsible unit, what it asks for, status, year, indicator, subject,
+ * value, expected, 2030 target, gap, unit, explanation, who filed it, the input (file and sheet!cell or
+ * JSON pointer), rule and plan clause.
+ */
+public final class FindingsSheet {
+    private FindingsSheet() {}
+
+    /** The most input places listed in one cell. */
+    static final int MAX_INPUTS = 12;
+
+    private static final String[][] COLUMNS = {
+            {"责任单位", "responsible unit"}, {"类别", "action"}, {"状态", "status"}, {"年份", "year"},
+            {"指标", "indicator"}, {"id", "id"}, {"对象", "subject"}, {"数值", "value"}, {"应达值", "expected"},
+            {"2030年目标", "2030 target"}, {"差距", "gap"}, {"单位", "unit"}, {"说明", "explanation"},
+            {"报送单位", "filed by"}, {"输入（文件与单元格）", "input (file and cell)"}, {"规则", "rule"},
+            {"规划依据", "plan clause"}};
+
+    /** One row's values (numbers as BigDecimal). */
+    private static List<Object> row(Finding f, Report r, Audience a, String lang) {
+        boolean en = "en".equals(lang);
+        PlanTarget t = a.target(f.indicator());
+        List<Object> v = new ArrayList<>();
+        v.add(Audience.name(a.lead(f), lang));
+        v.add(Triage.label(Triage.of(f), lang));
+        v.add(ExplainText.status(f.status().name(), lang));
+        v.add(f.year());
+        v.add(t == null ? f.indicator() : t.name().in(lang));
+        v.add(f.indicator());
+        v.add(f.subject());
+        v.add(f.actual());
+        v.add(f.expected() == null ? null : f.expected());
+        v.add(f.target());
+        Object margin = f.details().get("margin");
+        v.add(margin instanceof BigDecimal m ? m : null);
+        v.add(f.unit());
+        v.add(a.readable(f.message().in(lang), f, lang));
+        v.add(String.join(en ? ", " : "、", a.filedBy(f, lang)));
+        v.add(inputs(f.evidence(), en));
+        v.add(f.rule());
+        v.add(f.source());
+        return v;
+    }
+
+    /** @return the inputs of a finding: "file sheet!cell" or "file#pointer", at most {@link #MAX_INPUTS} */
+    static String inputs(List<Evidence> ev, boolean en) {
+        List<String> out = new ArrayList<>();
+        for (Evidence e : ev) {
+            if (out.size() == MAX_INPUTS) {
+                out.add((en ? "… " : "……另") + (ev.size() - MAX_INPUTS) + (en ? " more" : "处"));
+                break;
+            }
+            out.add(e.input() + (e.pointer().startsWith("/") || e.pointer().isEmpty() ? "#" : " ") + e.pointer());
+        }
+        return String.join("; ", out);
+    }
+
+    /** Findings that need action, by responsible unit (the plan's order of units), most urgent first. */
+    static List<Finding> actions(Report r, Audience a) {
+        List<String> order = a.bureaus().all().stream().map(Bureau::id).toList();
+        return r.findings().stream().filter(f -> Triage.of(f) != Triage.Action.NONE)
+                .sorted(Comparator.comparingInt((Finding f) -> {
+                    Bureau b = a.lead(f);
+                    int i = b == null ? -1 : order.indexOf(b.id());
+                    return a.mine(f) ? -1 : i < 0 ? order.size() : i;
+                }).thenComparing(f -> Triage.of(f).ordinal()).thenComparing(Finding.REPORT_ORDER))
+                .toList();
+    }
+
+    /**
+     * @param r    the report
+     * @param a    its audience
+     * @param lang "zh" or "en"
+     * @return report.xlsx
+     */
+    public static byte[] xlsx(Report r, Audience a, String lang) throws IOException {
+        boolean en = "en".equals(lang);
+        SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        try {
+            wb.setCompressTempFiles(true);
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            CellStyle head = wb.createCellStyle();
+            head.setFont(bold);
+            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            head.setWrapText(true);
+            Map<Triage.Action, CellStyle> colour = new EnumMap<>(Triage.Action.class);
+            colour.put(Triage.Action.VIOLATION, fill(wb, IndexedColors.ROSE));
+            colour.put(Triage.Action.DATA_PROBLEM, fill(wb, IndexedColors.LAVENDER));
+            colour.put(Triage.Action.WARNING, fill(wb, IndexedColors.LIGHT_ORANGE));
+            sheet(wb, en ? "needs action" : "需处理事项", actions(r, a), r, a, lang, head, colour);
+            sheet(wb, en ? "all findings" : "全部结论", r.findings(), r, a, lang, head, colour);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        } finally {
+            wb.close();
+            wb.dispose();
+        }
+    }
+
+    private static CellStyle fill(SXSSFWorkbook wb, IndexedColors c) {
+        CellStyle s = wb.createCellStyle();
+        s.setFillForegroundColor(c.getIndex());
+        s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return s;
+    }
+
+    private static void sheet(SXSSFWorkbook wb, String name, List<Finding> fs, Report r, Audience a, String lang,
+                              CellStyle head, Map<Triage.Action, CellStyle> colour) {
+        boolean en = "en".equals(lang);
+        SXSSFSheet sh = wb.createSheet(name);
+        int[] widths = {16, 10, 8, 6, 28, 22, 14, 12, 12, 12, 10, 10, 60, 16, 40, 28, 30};
+        Row h = sh.createRow(0);
+        for (int i = 0; i < COLUMNS.length; i++) {
+            org.apache.poi.ss.usermodel.Cell c = h.createCell(i);
+            c.setCellValue(COLUMNS[i][en ? 1 : 0]);
+            c.setCellStyle(head);
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
+        int n = 1;
+        for (Finding f : fs) {
+            Row row = sh.createRow(n++);
+            List<Object> v = row(f, r, a, lang);
+            for (int i = 0; i < v.size(); i++) {
+                Object x = v.get(i);
+                if (x == null) {
+                    continue;
+                }
+                org.apache.poi.ss.usermodel.Cell c = row.createCell(i);
+                if (x instanceof BigDecimal d) {
+                    c.setCellValue(d.doubleValue());
+                } else if (x instanceof Integer k) {
+                    c.setCellValue(k);
+                } else {
+                    String s = String.valueOf(x);
+                    c.setCellValue(s.length() > 32_000 ? s.substring(0, 32_000) + "…" : s);
+                }
+                if (i == 1 && colour.containsKey(Triage.of(f))) {
+                    c.setCellStyle(colour.get(Triage.of(f)));
+                }
+            }
+        }
+        sh.createFreezePane(0, 1);
+        sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, n - 1), 0, COLUMNS.length - 1));
+    }
+
+    /**
+     * @param r    the report
+     * @param a    its audience
+     * @param lang "zh" or "en"
+     * @return findings.csv: every finding, UTF-8 with a byte-order mark (Excel opens it as Unicode)
+     */
+    public static byte[] csv(Report r, Audience a, String lang) {
+        boolean en = "en".equals(lang);
+        StringBuilder b = new StringBuilder("\uFEFF");
+        List<String> head = new ArrayList<>();
+        for (String[] c : COLUMNS) {
+            head.add(field(c[en ? 1 : 0]));
+        }
+        b.append(String.join(",", head)).append("\r\n");
+        for (Finding f : r.findings()) {
+            List<String> cells = new ArrayList<>();
+            for (Object x : row(f, r, a, lang)) {
+                cells.add(x == null ? "" : x instanceof BigDecimal d ? plancheck.model.Numbers.plain(d) : field(String.valueOf(x)));
+            }
+            b.append(String.join(",", cells)).append("\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String field(String s) {
+        // a leading = + - @ would make Excel read a formula: quoted as text
+        String t = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s;
+        return t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+    }
+}
