@@ -58,6 +58,14 @@ final class PointerResolver implements Function<Map<String, Object>, String> {
         String check = hash == null ? "" : hash.equals(Paths2.sha256(bytes)) ? (en ? " ✓ sha256 as recorded" : " ✓ sha256与报告一致")
                 : (en ? " ✗ file changed since the report (sha256 differs)" : " ✗ 文件已改动（sha256与报告不一致）");
         try {
+            String lower = input.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".csv")) {
+                String v = pointer.startsWith("/") ? null : plancheck.load.sheet.Cells.at(p, pointer);
+                if (v == null) {
+                    return (en ? "(the whole list)" : "（整个列表）") + check;
+                }
+                return pointer + " = " + (v.length() > 200 ? v.substring(0, 197) + "…" : v) + check;
+            }
             if (input.endsWith(".json")) {
                 LocatedJson doc = LocatedJson.parse(bytes, input, new ArrayList<>());
                 JsonNode n = doc.root().at(pointer);

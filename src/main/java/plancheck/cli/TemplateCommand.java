@@ -70,7 +70,9 @@ public final class TemplateCommand implements Callable<Integer> {
             files.keySet().forEach(f -> written.add(out.resolveSibling(f).toString()));
             spec.commandLine().getOut().println("plancheck: " + Msg.get(lang, "template.written", "bureau",
                     "en".equals(lang) ? b.name().en() : b.name().zh(), "year", year, "count", n,
-                    "records", b.records().isEmpty() ? "" : Msg.get(lang, "template.records", "lists", String.join(", ", b.records())),
+                    "records", b.records().isEmpty() ? "" : Msg.get(lang, "template.records", "lists", String.join("en".equals(lang) ? ", " : "、",
+                            b.records().stream().map(l -> plancheck.load.sheet.Layout.SHEETS.stream().filter(x -> x.list().equals(l))
+                                    .map(x -> "en".equals(lang) ? x.en() : x.name()).findFirst().orElse(l)).toList())),
                     "files", String.join(", ", written)));
             return 0;
         } catch (InputException e) {

@@ -118,7 +118,10 @@ public final class Audience {
     /** @return who filed an input: its units, its submitter as written, or null for a rules file */
     public String filer(String input, String lang) {
         if (!submitterOf.containsKey(input)) {
-            return input.endsWith(".yaml") || input.endsWith(".yml") ? ("en".equals(lang) ? "the plan" : "规划纲要") : null;
+            // the plan's own figures (its catalogue, its city-assigned values); the rules' files are no filer
+            boolean plan = (input.endsWith(".yaml") || input.endsWith(".yml")) && (input.contains("/catalogue/")
+                    || input.startsWith("plans/") || input.contains("/plans/"));
+            return plan ? ("en".equals(lang) ? "the plan" : "规划纲要") : null;
         }
         List<Bureau> units = unitsOf.getOrDefault(input, List.of());
         if (!units.isEmpty()) {

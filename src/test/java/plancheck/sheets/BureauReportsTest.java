@@ -1,0 +1,156 @@
+package plancheck.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import plancheck.TestSupport;
+
+/**
+ * A bureau's own file checked the way a bureau does it: the shipped example workbook of the safety
+ * bureau (examples/example-safety-bureau-2026.xlsx: the figures of facts/2026/example-safety-bureau.json
+ * and one accident whose loss was typed in 万元), the report centred on the bureau, what it waits for
+ * from the statistics bureau, the gate {@code --fail-on}, and the findings back in Excel.
+ */
+class BureauReportsTest {
+
+    @TempDir
+    Path dir;
+
+    static final Path EXAMPLE = Path.of("examples/example-safety-bureau-2026.xlsx");
+
+    private Path out() {
+        return dir.resolve("out");
+    }
+
+    @Test
+    void theTemplateFilledAndCheckedGivesTheSafetyBureausVerdictsFirst() throws Exception {
+        String[] t = TestSupport.cli("template", "--bureau", "应急管理局", "--year", "2026", "--out", dir.resolve("x.xlsx").toString());
+        assertEquals("0", t[0], t[2]);
+        assertTrue(t[1].contains("已写出县应急管理局2026年的填报模板（6项指标，明细表：生产安全事故）"), t[1]);
+        String[] r = TestSupport.check(out(), "zh", EXAMPLE);
+        assertEquals("1", r[0], r[2]); // the 较大 accident 2026-011
+        assertTrue(r[1].contains("以县应急管理局为中心"), r[1]);
+        String md = Files.readString(out().resolve("report.md"), StandardCharsets.UTF_8);
+        int actions = md.indexOf("## 需要处理的事项");
+        int unit = md.indexOf("### 县应急管理局（违规2条、数据问题1条、预警2条）");
+        int mine = md.indexOf("## 县应急管理局负责的指标");
+        int summary = md.indexOf("## 总览");
+        assertTrue(actions > 0 && actions < unit && unit < mine && mine < summary, md.substring(0, Math.min(md.length(), 3000)));
+        assertTrue(md.indexOf("| 2026 | 较大及以上生产安全事故 | 2026-011 | **违规** |") < mine, "the violation first");
+        assertTrue(md.contains("| 2026 | 较大及以上生产安全事故 | 2026-021·直接经济损失 | **数据问题** | 35元 |"),
+                "the loss typed in 万元 is a data problem of its own kind");
+        assertTrue(md.contains("依赖县统计局的地区生产总值（经济总量）（尚未报送）"), "the death rate names what it depends on");
+        assertTrue(md.contains("其他单位负责的174项指标本次无数据（不属本单位，从略）"), "not a sea of NO_DATA");
+        assertFalse(md.substring(0, mine).contains("| 无数据 |"), "what needs action holds no NO_DATA");
+        assertEquals(6, md.substring(mine, summary).split("\n\\| 2026 \\|", -1).length - 1, "the bureau's 6 targets, no other's");
+    }
+
+    @Test
+    void withoutTheStatisticsBureausGdpTheDeathRateCannotBeJudgedYet() throws Exception {
+        Path f = TestSupport.write(dir.resolve("safety.json"), """
+                {"region": "垫江县", "year": 2026, "submitter": "垫江县应急管理局",
+                 "accidents": [{"id": "A-1", "date": "2026-05-01", "deaths": 2, "seriousInjuries": 0, "directLossYuan": 800000}]}
+                """);
+        String[] r = TestSupport.check(out(), "zh", f);
+        assertEquals("0", r[0], r[2]);
+        String md = Files.readString(out().resolve("report.md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| 2026 | 25．单位生产总值安全事故死亡率 | 暂无法评判 | — | — | 暂无法评判：依赖县统计局的地区生产总值（经济总量）（尚未报送） |"), md);
+        String en = new String(TestSupport.check(dir.resolve("en"), "en", f)[0]);
+        assertEquals("0", en);
+        String mdEn = Files.readString(dir.resolve("en/report.md"), StandardCharsets.UTF_8);
+        assertTrue(mdEn.contains("cannot be judged yet: depends on County Statistics Bureau's Gross domestic product (economic aggregate) (not filed yet)"), mdEn);
+        // the same file with the statistics bureau's GDP: judged
+        Path gdp = TestSupport.submission(dir, "stats.json", 2026, TestSupport.ind("gdp", "612.5", "亿元"));
+        TestSupport.check(dir.resolve("both"), "zh", f, gdp);
+        String both = Files.readString(dir.resolve("both/report.md"), StandardCharsets.UTF_8);
+        assertFalse(both.contains("暂无法评判"), "two units' files: no focus, the rate is derived and judged");
+    }
+
+    @Test
+    void failOnMakesWarningsOrDataProblemsFailTheRun() throws Exception {
+        Path warn = TestSupport.submission(dir, "w.json", 2026, TestSupport.ind("urbanization_rate", "53.5", "%"));
+        assertEquals("0", TestSupport.check(out(), "zh", warn)[0], "a warning alone: exit 0");
+        String[] w = TestSupport.cli("check", "--out", out().toString(), "--fail-on", "warning", warn.toString());
+        assertEquals("1", w[0], w[2]);
+        assertTrue(w[2].contains("按--fail-on warning：有1条预警或数据问题，退出码为1"), w[2]);
+        assertEquals("0", TestSupport.cli("check", "--out", out().toString(), "--fail-on", "data-problem", warn.toString())[0],
+                "a warning is no data problem");
+        Path slip = TestSupport.write(dir.resolve("s.json"), """
+                {"region": "垫江县", "year": 2026, "submitter": "县应急管理局",
+                 "accidents": [{"id": "A-1", "date": "2026-05-01", "deaths": 0, "seriousInjuries": 1, "directLossYuan": 120}]}
+                """);
+        String[] d = TestSupport.cli("check", "--out", out().toString(), "--fail-on", "data-problem", "--lang", "en", slip.toString());
+        assertEquals("1", d[0], d[2]);
+        assertTrue(d[2].contains("--fail-on data-problem: 1 data problem(s), exit status 1"), d[2]);
+        String[] bad = TestSupport.cli("check", "--out", out().toString(), "--fail-on", "warnings", slip.toString());
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("--fail-on：应为warning或data-problem，实为\"warnings\""), bad[2]);
+    }
+
+    @Test
+    void findingsComeBackInExcelAndBesideEachValueOfTheWorkbook() throws Exception {
+        assertEquals("1", TestSupport.check(out(), "zh", EXAMPLE)[0]);
+        DataFormatter fmt = new DataFormatter();
+        try (InputStream in = Files.newInputStream(out().resolve("report.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet act = wb.getSheet("需处理事项");
+            Sheet all = wb.getSheet("全部结论");
+            assertEquals(190, all.getLastRowNum(), "one row per finding");
+            Row h = act.getRow(0);
+            assertEquals(List.of("责任单位", "类别", "状态", "年份", "指标", "id", "对象", "数值", "应达值", "2030年目标", "差距",
+                    "单位", "说明", "报送单位", "输入（文件与单元格）", "规则", "规划依据"),
+                    java.util.stream.IntStream.range(0, h.getLastCellNum()).mapToObj(i -> fmt.formatCellValue(h.getCell(i))).toList());
+            Row first = act.getRow(1);
+            assertEquals("县应急管理局", fmt.formatCellValue(first.getCell(0)));
+            assertEquals("违规", fmt.formatCellValue(first.getCell(1)));
+            assertTrue(fmt.formatCellValue(first.getCell(14)).startsWith("examples/example-safety-bureau-2026.xlsx 生产安全事故!A6:G6"),
+                    fmt.formatCellValue(first.getCell(14)));
+            assertEquals(5, act.getLastRowNum(), "2 violations, 1 data problem, 2 warnings");
+        }
+        List<String> csv = Files.readAllLines(out().resolve("findings.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.get(0).startsWith("\uFEFF责任单位,类别,状态,年份,指标,id"), csv.get(0));
+        assertEquals(191, csv.size(), "a header and one line per finding");
+
+        Path copy = out().resolve("example-safety-bureau-2026-核查结果.xlsx");
+        try (InputStream in = Files.newInputStream(copy); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet ind = wb.getSheet("指标");
+            int res = Workbooks.column(ind, 3, "核查结果");
+            assertEquals(Workbooks.column(ind, 3, "备注") + 1, res, "beside the table");
+            String rate = fmt.formatCellValue(ind.getRow(Workbooks.rowOf(ind, "safety_death_rate")).getCell(res));
+            assertTrue(rate.startsWith("达标：0.011人/亿元，符合每年限值（≤0.015人/亿元）"), rate);
+            Sheet acc = wb.getSheet("生产安全事故");
+            int ar = Workbooks.column(acc, 2, "核查结果");
+            assertTrue(fmt.formatCellValue(acc.getRow(5).getCell(ar)).startsWith("违规：2026-06-27危险化学品事故"), "row 6: 2026-011");
+            assertTrue(fmt.formatCellValue(acc.getRow(8).getCell(ar)).startsWith("数据问题：数据问题：事故2026-021"), "row 9: 2026-021");
+            assertEquals("工贸", fmt.formatCellValue(acc.getRow(8).getCell(2)), "the bureau's own values are kept");
+            assertTrue(wb.getSheet("填报说明") != null, "the other sheets too");
+        }
+        // the annotated copy reads back as the same submission (its result column is ignored)
+        assertEquals("1", TestSupport.check(dir.resolve("again"), "zh", copy)[0]);
+    }
+
+    @Test
+    void anUnknownBureauIsNamedWithTheUnitsThePlanHas() {
+        String[] r = TestSupport.cli("template", "--bureau", "安监站", "--year", "2026", "--out", dir.resolve("x.xlsx").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("规划（plans/dianjiang-15th）中没有单位\"安监站\"；现有单位：stats 县统计局、"), r[2]);
+        String[] y = TestSupport.cli("template", "--bureau", "safety", "--year", "2031", "--out", dir.resolve("x.xlsx").toString(),
+                "--lang", "en");
+        assertEquals("2", y[0]);
+        assertTrue(y[2].contains("the year 2031 is not in the plan period (2026 to 2030)"), y[2]);
+        assertFalse(Files.exists(dir.resolve("x.xlsx")), "nothing written");
+    }
+}
