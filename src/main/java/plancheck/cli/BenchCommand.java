@@ -29,7 +29,8 @@ import plancheck.report.MarkdownReport;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure rule compilation, checking and report rendering; print the figures.",
-        subcommands = {BenchServeCommand.class, BenchCnemcCommand.class, BenchSyntheticCommand.class, BenchGenerateCommand.class})
+        subcommands = {BenchServeCommand.class, BenchCnemcCommand.class, BenchSyntheticCommand.class, BenchGenerateCommand.class,
+                BenchSheetsCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
@@ -38,13 +39,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "measured runs after warm-up (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "submission files or folders (or a subcommand: serve, cnemc, synthetic, generate)")
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "submission files or folders (or a subcommand: serve, cnemc, synthetic, generate, sheets)")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
         if (paths == null || paths.isEmpty()) {
-            System.err.println("plancheck bench: expected PATH... (submission files or folders), or a subcommand: bench serve, bench cnemc FILE, bench synthetic, bench generate");
+            System.err.println("plancheck bench: expected PATH... (submission files or folders), or a subcommand: bench serve, bench cnemc FILE, bench synthetic, bench generate, bench sheets");
             return Main.EXIT_INPUT;
         }
         if (runs < 1) {
@@ -98,11 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double ms(long since) {
+    static double ms(long since) {
         return (System.nanoTime() - since) / 1e6;
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         Collections.sort(s);
         int n = s.size();
