@@ -208,6 +208,17 @@ public final class Workspace {
         }
     }
 
+    /** @return submission path → its submitter as written, for those that name one */
+    private static java.util.SortedMap<String, String> submitters(List<Submission> subs) {
+        TreeMap<String, String> m = new TreeMap<>();
+        subs.forEach(s -> {
+            if (s.submitter() != null && !s.submitter().isBlank()) {
+                m.put(s.file(), s.submitter());
+            }
+        });
+        return m;
+    }
+
     /** @return "垫江县 (plans/dianjiang-15th)" for every region, at most ten (for messages) */
     public String covered() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -238,7 +249,7 @@ public final class Workspace {
         subs.forEach(s -> inputs.put(s.file(), s.sha256()));
         Report report = new Report(rules.planId(), rules.baseYear(), rules.targetYear(), res.region(), inputs,
                 rules.combinedSha256(), rules.files(), res.outcome().firings(), res.outcome().findings(),
-                rules.dir(), rules.planDir());
+                rules.dir(), rules.planDir(), submitters(subs));
         return new Checked(report, rules, subs);
     }
 }

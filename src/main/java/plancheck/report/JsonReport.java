@@ -25,7 +25,7 @@ import plancheck.model.Status;
  * no clock time, no absolute path, LF line ends.
  *
  * <p>Beyond the contract's fields (compatible extensions): {@code tool} (plancheck and Drools
- * versions), {@code region}, {@code rules.dir} (the rules folder, relative), {@code rules.fired} (rule →
+ * versions), {@code region}, {@code inputs[].submitter} (who filed the input, as it says), {@code rules.dir} (the rules folder, relative), {@code rules.fired} (rule →
  * times fired), and per finding {@code kind} (the rule's @kind), {@code details} (margin, baseline,
  * parameters used, years averaged, the observations used with their input pointers, the derivation of a
  * derived value …), {@code dataProblem} (true on a WARNING about the data, {@link Triage}), {@code ruleMeta} (the rule's name and metadata) and {@code explanation} (the chain
@@ -89,7 +89,13 @@ public final class JsonReport {
             g.writeEndObject();
             g.writeArrayFieldStart("inputs");
             for (Map.Entry<String, String> e : r.inputs().entrySet()) {
-                pair(g, "path", e.getKey(), "sha256", e.getValue());
+                g.writeStartObject();
+                g.writeStringField("path", e.getKey());
+                g.writeStringField("sha256", e.getValue());
+                if (r.submitters().containsKey(e.getKey())) {
+                    g.writeStringField("submitter", r.submitters().get(e.getKey())); // who filed it, as the file says
+                }
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeObjectFieldStart("rules");

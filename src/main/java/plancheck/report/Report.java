@@ -22,10 +22,23 @@ import plancheck.model.Status;
  * @param findings   in report order
  * @param rulesDir   the rules folder (relative), recorded so that {@code verify} re-runs with it
  * @param planDir    the plan folder (relative)
+ * @param submitters submission path → its {@code submitter} as written (only those that name one)
  */
 public record Report(String planId, int baseYear, int targetYear, String region, SortedMap<String, String> inputs,
                      String rulesSha, SortedMap<String, String> ruleFiles, SortedMap<String, Long> firings,
-                     List<Finding> findings, String rulesDir, String planDir) {
+                     List<Finding> findings, String rulesDir, String planDir, SortedMap<String, String> submitters) {
+
+    /** A null map of submitters becomes an empty one. */
+    public Report {
+        submitters = submitters == null ? new java.util.TreeMap<>() : submitters;
+    }
+
+    /** A report without submitters (the earlier form). */
+    public Report(String planId, int baseYear, int targetYear, String region, SortedMap<String, String> inputs,
+                  String rulesSha, SortedMap<String, String> ruleFiles, SortedMap<String, Long> firings,
+                  List<Finding> findings, String rulesDir, String planDir) {
+        this(planId, baseYear, targetYear, region, inputs, rulesSha, ruleFiles, firings, findings, rulesDir, planDir, null);
+    }
 
     /** @return count of findings per status, every status present (0 where none), in contract order. */
     public Map<Status, Integer> summary() {
