@@ -38,9 +38,19 @@ class BureauReportsTest {
 
     @Test
     void theTemplateFilledAndCheckedGivesTheSafetyBureausVerdictsFirst() throws Exception {
-        String[] t = TestSupport.cli("template", "--bureau", "应急管理局", "--year", "2026", "--out", dir.resolve("x.xlsx").toString());
+        Path x = dir.resolve("x.xlsx");
+        String[] t = TestSupport.cli("template", "--bureau", "应急管理局", "--year", "2026", "--out", x.toString());
         assertEquals("0", t[0], t[2]);
         assertTrue(t[1].contains("已写出县应急管理局2026年的填报模板（6项指标，明细表：生产安全事故）"), t[1]);
+        // filled with the safety bureau's 2026 figures and checked: its verdicts first
+        Workbooks.fillFrom(x, List.of(Path.of("facts/2026/example-safety-bureau.json")));
+        String[] filled = TestSupport.check(dir.resolve("filled"), "zh", x);
+        assertEquals("1", filled[0], filled[2]);
+        String fmd = Files.readString(dir.resolve("filled/report.md"), StandardCharsets.UTF_8);
+        assertTrue(fmd.indexOf("### 县应急管理局（违规2条、预警2条）") > 0
+                && fmd.indexOf("### 县应急管理局（违规2条、预警2条）") < fmd.indexOf("## 县应急管理局负责的指标"), fmd);
+        assertTrue(filled[1].contains("1份报送，188条结论：违规2、预警2、无数据170、待定7、达标7、基期0"), filled[1]);
+        // the shipped example: the same figures and one loss typed in 万元
         String[] r = TestSupport.check(out(), "zh", EXAMPLE);
         assertEquals("1", r[0], r[2]); // the 较大 accident 2026-011
         assertTrue(r[1].contains("以县应急管理局为中心"), r[1]);
