@@ -279,7 +279,8 @@ public final class Audience {
         s = s.replaceAll("参数\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+(?:\\s*[、,和]\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)*", "市级下达参数");
         s = s.replaceAll("parameters?\\s+[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+(?:\\s*(?:,|and)\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)*", "a parameter");
         for (Map.Entry<String, String[]> q : QUANTITIES.entrySet()) {
-            s = s.replaceAll("(?<![A-Za-z_])" + q.getKey() + "(?= = )", q.getValue()[en ? 1 : 0]);
+            s = en ? s.replaceAll("(?<![A-Za-z_])" + q.getKey() + "(?= = )", q.getValue()[1])
+                    : s.replaceAll("(?<![A-Za-z_])" + q.getKey() + "(?![A-Za-z_])", q.getValue()[0]);
         }
         s = CONTRACT.matcher(s).replaceAll("");
         Matcher m = FILE.matcher(s);
