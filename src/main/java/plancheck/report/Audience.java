@@ -131,7 +131,7 @@ public final class Audience {
         if (s == null || s.isBlank()) {
             return input.substring(input.lastIndexOf('/') + 1);
         }
-        String t = s.replaceAll("[（(][^（）()]*[）)]", "").strip();
+        String t = REMARK.matcher(s).replaceAll("").strip();
         return plancheck.model.Bounded.cut(t.isEmpty() ? s : t);
     }
 
@@ -246,12 +246,22 @@ public final class Audience {
         };
     }
 
-    /** Quantities of the rules' derivations that are not indicators: their names. */
-    private static final Map<String, String[]> QUANTITIES = Map.of(
-            "deaths", new String[] {"死亡人数", "deaths"}, "accidents", new String[] {"事故起数", "accidents"});
+    /** Quantities of the rules' derivations that are not indicators: their Chinese names. */
+    private static final Map<Pattern, String> QUANTITIES_ZH = Map.of(
+            Pattern.compile("(?<![A-Za-z_])deaths(?![A-Za-z_])"), "死亡人数",
+            Pattern.compile("(?<![A-Za-z_])accidents(?![A-Za-z_])"), "事故起数");
+    private static final Pattern REMARK = Pattern.compile("[（(][^（）()]*[）)]");
+    private static final Pattern RULE_ZH = Pattern.compile("规则“[^”]*”");
+    private static final Pattern RULE_EN = Pattern.compile("\\brule \"[^\"]*\"");
+    private static final Pattern PARAM_BRACKETS = Pattern.compile("[（(](?:参数|parameters?)\\s*[A-Za-z0-9_.、, ]+[）)]");
+    private static final Pattern PARAM_ZH = Pattern.compile(
+            "参数\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+(?:\\s*[、,和]\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)*");
+    private static final Pattern PARAM_EN = Pattern.compile(
+            "parameters?\\s+[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+(?:\\s*(?:,|and)\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)*");
 
     private static final Pattern FILE = Pattern.compile(
             "(?<![\\w\\u4e00-\\u9fff.-])([^\\s（）()：:，,；;“”\"]+\\.(?:json|xlsx|xlsm|csv|yaml|yml))(#/[A-Za-z0-9_/~.+-]*|#[A-Za-z0-9_][A-Za-z0-9_./-]*(?![!A-Za-z0-9_])|#'?[^\\s（）()，,；;!#]+'?![A-Z]{1,3}\\d+(?::[A-Z]{1,3}\\d+)?|\\s+'?[^\\s）)，,；;!]+'?![A-Z]{1,3}\\d+(?::[A-Z]{1,3}\\d+)?)?");
+    private static final Pattern HAS_FILE = Pattern.compile("\\.(?:json|xlsx|xlsm|csv|yaml|yml)(?![A-Za-z])");
     private static final Pattern ID = Pattern.compile("(?<![A-Za-z0-9_./#-])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)(?![A-Za-z0-9_])");
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.])(-?\\d+\\.\\d+)(?![\\w.])");
     private static final Pattern CONTRACT = Pattern.compile("[（(][^（）()]*(?:契约|合同|contract)\\s*§[^（）()]*[）)]|(?:[；;]\\s*)?(?:契约|合同|contract)\\s*§\\s*\\d+[^；;。）)]*");
@@ -273,17 +283,22 @@ public final class Audience {
         boolean en = "en".equals(lang);
         String s = text.replace(">=", "≥").replace("<=", "≤");
         // the rules' names: in plancheck explain and report.json
-        s = s.replaceAll("规则“[^”]*”", "规则").replaceAll("\\brule \"[^\"]*\"", "a rule");
+        s = RULE_ZH.matcher(s).replaceAll("规则");
+        s = RULE_EN.matcher(s).replaceAll("a rule");
         // parameter ids (co2_intensity_reduction.target): in plancheck explain and report.json
-        s = s.replaceAll("[（(](?:参数|parameters?)\\s*[A-Za-z0-9_.、, ]+[）)]", "");
-        s = s.replaceAll("参数\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+(?:\\s*[、,和]\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)*", "市级下达参数");
-        s = s.replaceAll("parameters?\\s+[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+(?:\\s*(?:,|and)\\s*[a-z][A-Za-z0-9_]*\\.[A-Za-z0-9_.]+)*", "a parameter");
-        for (Map.Entry<String, String[]> q : QUANTITIES.entrySet()) {
-            s = en ? s.replaceAll("(?<![A-Za-z_])" + q.getKey() + "(?= = )", q.getValue()[1])
-                    : s.replaceAll("(?<![A-Za-z_])" + q.getKey() + "(?![A-Za-z_])", q.getValue()[0]);
+        s = PARAM_BRACKETS.matcher(s).replaceAll("");
+        s = PARAM_ZH.matcher(s).replaceAll("市级下达参数");
+        s = PARAM_EN.matcher(s).replaceAll("a parameter");
+        if (!en) {
+            for (Map.Entry<Pattern, String> q : QUANTITIES_ZH.entrySet()) {
+                s = q.getKey().matcher(s).replaceAll(q.getValue());
+            }
         }
-        s = CONTRACT.matcher(s).replaceAll("");
-        Matcher m = FILE.matcher(s);
+        if (s.contains("§")) {
+            s = CONTRACT.matcher(s).replaceAll("");
+        }
+        // the file pattern is costly on long texts without spaces: only where a file is named
+        Matcher m = FILE.matcher(HAS_FILE.matcher(s).find() ? s : "");
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String who = filer(m.group(1), lang);
@@ -295,8 +310,10 @@ public final class Audience {
             String cell = plan ? "" : tail.startsWith("#/") ? list(tail.substring(1), lang) : tail.startsWith("#") ? tail.substring(1) : tail;
             m.appendReplacement(b, Matcher.quoteReplacement(cell.isEmpty() ? who : who + " " + cell));
         }
-        m.appendTail(b);
-        s = b.toString();
+        if (HAS_FILE.matcher(s).find()) {
+            m.appendTail(b);
+            s = b.toString();
+        }
         Matcher i = ID.matcher(s);
         b = new StringBuilder();
         while (i.find()) {

@@ -237,6 +237,10 @@ public final class HtmlReport {
         return m;
     }
 
+    private static final java.util.regex.Pattern PARAM_LINE = java.util.regex.Pattern.compile("^(参数|Parameter) \\S+ = ");
+    private static final java.util.regex.Pattern TAIL_FILE = java.util.regex.Pattern.compile(" \\[[^\\]]*\\]$");
+    private static final java.util.regex.Pattern RULE_TAIL = java.util.regex.Pattern.compile(" \\[规则“[^”]*”\\]| \\[rule \"[^\"]*\"\\]");
+
     /** A cell: a status badge with the value; a click opens the explanation (details/summary, no script). */
     private static Map<String, Object> cell(Finding f, PlanTarget t, Report r, Audience a, OfficerView v, String anchor) {
         String lang = v.lang;
@@ -253,13 +257,14 @@ public final class HtmlReport {
             } else if (l.kind().equals("rule") && (text.startsWith("规则：") || text.startsWith("Rule: "))) {
                 continue; // the rule's name and kind: in plancheck explain and report.json
             } else if (text.startsWith("参数 ") || text.startsWith("Parameter ")) {
-                text = text.replaceFirst("^(参数|Parameter) \\S+ = ", "$1 = ").replaceAll(" \\[[^\\]]*\\]$", "");
+                text = PARAM_LINE.matcher(text).replaceFirst("$1 = ");
+                text = TAIL_FILE.matcher(text).replaceAll("");
             } else if (text.startsWith("说明：") || text.startsWith("Message: ")) {
                 text = ("en".equals(lang) ? "Message: " : "说明：") + v.message(f);
                 lines.add(map("cls", "l" + l.level() + " " + l.kind(), "text", text));
                 continue;
             }
-            text = text.replaceAll(" \\[规则“[^”]*”\\]| \\[rule \"[^\"]*\"\\]", "");
+            text = RULE_TAIL.matcher(text).replaceAll("");
             lines.add(map("cls", "l" + l.level() + " " + l.kind(), "text", a.readable(text, f, lang)));
         }
         return map("id", anchor, "cls", v.statusClass(f), "label", v.status(f),
