@@ -376,8 +376,9 @@ public final class Filings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        m.put("report.md", MarkdownReport.render(c.report(), c.rules().targets(), lang));
-        m.put("report.html", HtmlReport.render(c.report(), c.rules().targets(), lang));
+        plancheck.report.Audience a = c.audience(null); // by responsible unit, who filed each value
+        m.put("report.md", MarkdownReport.render(c.report(), a, lang));
+        m.put("report.html", HtmlReport.render(c.report(), a, lang));
         return m;
     }
 

@@ -9,8 +9,10 @@ import plancheck.model.Bureaus;
 import plancheck.model.Text;
 
 /**
- * The county units of a plan ({@code bureaus.yaml} of the plan folder, read by {@link RulesLoader} with
- * the plan's other data files).
+ * The county units of a plan (责任单位): {@code responsible-units.yaml} of the plan folder, read by
+ * {@link RulesLoader} with the plan's other data files — who each unit is (names, aliases), the indicators
+ * it answers for and the record lists it files. The service asks the same file who may file what
+ * ({@code plancheck.app.Responsibilities}).
  */
 public final class PlanBureaus {
     private PlanBureaus() {}
@@ -21,15 +23,18 @@ public final class PlanBureaus {
 
     /**
      * @param rules a rule set with its plan
-     * @return the plan's units; none when the plan folder has no bureaus.yaml
+     * @return the plan's units; none when the plan folder has no responsible-units.yaml
      */
     public static Bureaus of(RuleSet rules) {
         Object raw = rules.extra().get(file(rules.planDir()));
         return raw == null ? Bureaus.none() : parse(raw, rules.regions(), null, null);
     }
 
+    /** The file's name in the plan folder. */
+    public static final String FILE = "responsible-units.yaml";
+
     static String file(String planDir) {
-        return planDir + "/bureaus.yaml";
+        return planDir + "/" + FILE;
     }
 
     /**
@@ -54,7 +59,8 @@ public final class PlanBureaus {
                 continue;
             }
             String id = str(b.get("id"));
-            String name = str(b.get("name"));
+            String full = str(b.get("name"));
+            String name = str(b.get("shortName")) == null ? full : str(b.get("shortName"));
             if (id == null || name == null) {
                 if (problems != null) {
                     problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i, "a unit needs an id and a name"));
@@ -69,10 +75,29 @@ public final class PlanBureaus {
                             + r + "\" (expected one of " + RECORD_LISTS + ")"));
                 }
             }
-            out.add(new Bureau(id, new Text(name, en == null ? name : en), str(b.get("fullName")),
-                    strings(b.get("aliases")), records));
+            out.add(new Bureau(id, new Text(name, en == null ? name : en), full, strings(b.get("aliases")), records));
         }
         return new Bureaus(out, regions);
+    }
+
+    /**
+     * @param raw the parsed file
+     * @return indicator id → the units that list it, in file order
+     */
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, List<String>> indicators(Object raw) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Object list = raw instanceof Map<?, ?> m ? m.get("bureaus") : null;
+        if (list instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> b && b.get("id") != null) {
+                    for (String id : strings(b.get("indicators"))) {
+                        out.computeIfAbsent(id, k -> new ArrayList<>()).add(String.valueOf(b.get("id")));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static String str(Object o) {

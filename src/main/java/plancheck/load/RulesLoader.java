@@ -43,7 +43,7 @@ public final class RulesLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder().build();
     private static final Set<String> TARGET_KEYS = Set.of("id", "table", "area", "name", "unit", "baseline",
             "target", "comparator", "binding", "judge", "source", "warnAt", "parameter", "related", "caliber",
-            "note", "attribute", "year", "notes", "unitAliases", "range", "responsible", "needs", "printedUnit", "calibers",
+            "note", "attribute", "year", "notes", "unitAliases", "range", "needs", "printedUnit", "calibers",
             "baselineCaliber");
     private static final Set<String> VALUE_KEYS = Set.of("text", "value", "periodAverage", "cumulative",
             "missing", "cityAssigned", "qualifier");
@@ -473,7 +473,6 @@ public final class RulesLoader {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/unitAliases",
                         "expected a mapping submitted unit → unit of units.yaml, e.g. {\"万元/人\": \"万元\"}"));
             }
-            List<String> responsible = ids(disp, n, ptr, "responsible");
             List<String> needs = ids(disp, n, ptr, "needs");
             String printed = null;
             JsonNode pu = n.path("printedUnit");
@@ -498,7 +497,7 @@ public final class RulesLoader {
             }
             out.add(new PlanTarget(id, table, text(n, "area"), name, unit, baseline, target, cmp, b.asBoolean(),
                     judge, source, warnAt, text(n, "parameter"), text(n, "related"), text(n, "caliber"), note, disp,
-                    attribute, java.util.Map.copyOf(aliases), min, max, responsible, needs,
+                    attribute, java.util.Map.copyOf(aliases), min, max, List.of(), needs,
                     printed == null || printed.equals(unit) ? null : printed, calibers, text(n, "baselineCaliber")));
         }
     }
@@ -605,25 +604,30 @@ public final class RulesLoader {
         }
     }
 
-    /** Every {@code responsible} id is a unit of bureaus.yaml; every {@code needs} id a target. */
+    /**
+     * The responsible unit of every target from the plan's responsible-units.yaml (an indicator the file
+     * lists that the catalogue lacks, or lists twice, is a problem); every {@code needs} id is a target.
+     */
     private void checkResponsible(Path planDir, List<String> regions) {
         String file = PlanBureaus.file(Paths2.display(planDir));
         Object raw = extra.get(file);
-        plancheck.model.Bureaus bureaus = raw == null ? null : PlanBureaus.parse(raw, regions, file, problems);
         Set<String> ids = new TreeSet<>();
         targets.forEach(t -> ids.add(t.id()));
+        if (raw != null) {
+            PlanBureaus.parse(raw, regions, file, problems);
+            java.util.Map<String, List<String>> units = PlanBureaus.indicators(raw);
+            units.forEach((id, us) -> {
+                if (!ids.contains(id)) {
+                    problems.add(new InputProblem(file, 0, 0, "/bureaus", "indicator '" + id + "' (listed for "
+                            + us.get(0) + ") is not in the catalogue"));
+                } else if (us.size() > 1) {
+                    problems.add(new InputProblem(file, 0, 0, "/bureaus", "indicator '" + id + "' is listed for "
+                            + us + "; each indicator has one responsible unit"));
+                }
+            });
+            targets.replaceAll(t -> units.containsKey(t.id()) ? t.withResponsible(units.get(t.id())) : t);
+        }
         for (PlanTarget t : targets) {
-            for (String r : t.responsible()) {
-                if (bureaus == null) {
-                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/responsible", "unit '" + r
-                            + "' named, but the plan folder has no bureaus.yaml listing the units"));
-                    break;
-                }
-                if (bureaus.get(r) == null) {
-                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/responsible", "unit '" + r
-                            + "' is not in " + file));
-                }
-            }
             for (String x : t.needs()) {
                 if (!ids.contains(x)) {
                     problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/needs", "indicator '" + x

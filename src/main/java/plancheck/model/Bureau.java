@@ -3,7 +3,7 @@ package plancheck.model;
 import java.util.List;
 
 /**
- * A county unit targets are assigned to (责任单位), from the plan folder's {@code bureaus.yaml}.
+ * A county unit targets are assigned to (责任单位), from the plan folder's {@code responsible-units.yaml}.
  *
  * @param id       e.g. {@code safety}
  * @param name     the short name in Chinese and English (县应急管理局 / County Emergency Management Bureau)

@@ -39,7 +39,7 @@ public final class Bureaus {
         }
     }
 
-    /** @return no units at all (a plan folder without bureaus.yaml) */
+    /** @return no units at all (a plan folder without responsible-units.yaml) */
     public static Bureaus none() {
         return new Bureaus(List.of(), List.of());
     }

@@ -33,8 +33,9 @@ import java.math.BigDecimal;
  * @param min        the smallest plausible value in {@code unit} (e.g. 0 for a share), or null
  * @param max        the largest plausible value (e.g. 100 for a share in %), or null; a value outside
  *                   [min, max] is a data problem, never judged
- * @param responsible the ids of the county units the target is assigned to (责任单位, plan folder's
- *                   bureaus.yaml), the one that answers for it first; empty when not assigned
+ * @param responsible the ids of the county units the target is assigned to (责任单位: the units of the plan
+ *                   folder's responsible-units.yaml that list it), the one that answers for it first;
+ *                   empty when not assigned
  * @param needs      indicators of other units the target's judgement uses (e.g. the death rate needs
  *                   {@code gdp}); empty when none
  * @param printedUnit the unit as the plan prints it beside the indicator's name, when it differs from
@@ -68,6 +69,13 @@ public record PlanTarget(String id, Integer table, String area, Text name, Strin
                       java.util.Map<String, String> unitAliases, BigDecimal min, BigDecimal max) {
         this(id, table, area, name, unit, baseline, target, comparator, binding, judge, source, warnAt, parameter,
                 related, caliber, note, file, attribute, unitAliases, min, max, null, null, null, null, null);
+    }
+
+    /** @return the same target with its responsible units */
+    public PlanTarget withResponsible(java.util.List<String> units) {
+        return new PlanTarget(id, table, area, name, unit, baseline, target, comparator, binding, judge, source, warnAt,
+                parameter, related, caliber, note, file, attribute, unitAliases, min, max, units, needs, printedUnit,
+                calibers, baselineCaliber);
     }
 
     /** @return the unit that answers for the target (the first responsible), or null */

@@ -132,7 +132,7 @@ abstract class ServiceContract {
         assertEquals("/indicators/0/value", p.get("pointer").asText());
         assertEquals(5, p.get("line").asInt());
         assertTrue(p.get("column").asInt() > 0);
-        assertTrue(p.get("message").asText().contains("expected a number"), p.toString());
+        assertTrue(p.get("message").asText().contains("应为数字，实为文本"), p.toString()); // Chinese by default
         assertEquals(before, revisionCount(), "nothing stored");
         assertTrue(auditActions().stream().anyMatch(a -> a.startsWith("safety1 file-rejected 127.0.0.1")));
     }

@@ -315,6 +315,18 @@ class SheetInputTest {
         assertEquals(1, subs.get(0).indicators().size());
     }
 
+    @Test
+    void anUploadedWorkbookIsReadAsAFileIs() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of("examples/example-safety-bureau-2026.xlsx"));
+        plancheck.load.Submission s = ws.readUpload("应急管理局-2026.xlsx", bytes);
+        assertEquals("应急管理局-2026.xlsx", s.file(), "named as uploaded");
+        assertEquals(6, s.accidents().size());
+        assertTrue(s.accidents().get(0).evidence().pointer().startsWith("生产安全事故!A4"), s.accidents().get(0).evidence().pointer());
+        plancheck.load.InputException e = org.junit.jupiter.api.Assertions.assertThrows(plancheck.load.InputException.class,
+                () -> ws.readUpload("x.json", bytes));
+        assertTrue(e.problems().get(0).text().zh().contains("这是Excel工作簿（压缩格式），不是JSON文本"), e.problems().toString());
+    }
+
     /** @return the Excel row numbers (1-based) of the ids in the indicators sheet */
     private static int[] rows(Path x, String... ids) throws IOException {
         try (InputStream in = Files.newInputStream(x); org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
