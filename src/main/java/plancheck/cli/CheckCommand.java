@@ -2,7 +2,6 @@ package plancheck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,25 +15,20 @@ import picocli.CommandLine.Spec;
 import plancheck.app.RegionsRun;
 import plancheck.app.Spreadsheets;
 import plancheck.app.Workspace;
-import plancheck.model.Bureau;
-import plancheck.report.Audience;
-import plancheck.report.Triage;
 import plancheck.engine.CompiledRules;
 import plancheck.engine.RuleDefectException;
 import plancheck.engine.RuleEngine;
 import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
-import plancheck.report.HtmlReport;
-import plancheck.report.JsonReport;
-import plancheck.report.MarkdownReport;
 import plancheck.report.ReportWriter;
 
 /**
- * {@code plancheck check [--rules DIR] [--plans DIR] [--out DIR] [--lang zh|en] [--quiet] PATH...}
- * (contract §1): checks the submissions and writes OUT/report.json, OUT/report.md and OUT/report.html
- * whole ({@link ReportWriter#writeAll}); submissions of several regions are checked region by region
- * ({@link RegionsRun}: OUT/&lt;region&gt;/report.* and OUT/index.*).
+ * {@code plancheck check [--rules DIR] [--plans DIR] [--out DIR] [--lang zh|en] [--bureau B]
+ * [--fail-on warning|data-problem] [--quiet] PATH...} (contract §1): checks the submissions (JSON, XLSX,
+ * CSV) and writes OUT/report.json, report.md, report.html, report.xlsx, findings.csv and an annotated
+ * copy of every workbook, whole ({@link ReportWriter#writeAll}); submissions of several regions are
+ * checked region by region ({@link RegionsRun}: OUT/&lt;region&gt;/report.* and OUT/index.*).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check submissions (JSON, XLSX or CSV files, or folders of them) against the plan; write report.json, "

@@ -132,13 +132,16 @@ public final class SubmissionReader {
 
     /**
      * The region a submission names, read without reading its records: the parser stops at the
-     * top-level {@code region} (records before it are skipped, not kept). Used to group the files of a
-     * run by region before any is read in full.
+     * top-level {@code region} (records before it are skipped, not kept); a workbook's or CSV file's
+     * 地区 above its first table. Used to group the files of a run by region before any is read in full.
      *
      * @param file a submission file
      * @return its region, or null when the file cannot be read that far (reading it in full then says why)
      */
     public static String region(Path file) {
+        if (SheetReader.isSheetName(file.getFileName().toString())) {
+            return SheetReader.region(file);
+        }
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
              com.fasterxml.jackson.core.JsonParser p = HEADER.createParser(in)) {
             if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {

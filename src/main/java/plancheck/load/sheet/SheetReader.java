@@ -132,6 +132,70 @@ public final class SheetReader {
         return filing.submission(f);
     }
 
+    /** Stops reading once the particulars are read. */
+    private static final class Enough extends RuntimeException {
+        Enough() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The region a workbook or CSV file names (地区 above its first table), read without its records,
+     * to group the files of a run by region.
+     *
+     * @param f the file
+     * @return its region, or null when it names none or cannot be read (reading it in full then says why)
+     */
+    public static String region(Path f) {
+        String[] found = {null};
+        int[] rows = {0};
+        XlsxRows.RowSink sink = (row, cells) -> {
+            List<Cell> list = new ArrayList<>(cells.values());
+            for (int i = 0; i + 1 < list.size(); i++) {
+                if (list.get(i).kind() == Cell.Kind.TEXT && "region".equals(Layout.metaKey(list.get(i).text()))
+                        && !list.get(i + 1).blank()) {
+                    found[0] = text(list.get(i + 1)).strip();
+                    throw new Enough();
+                }
+            }
+            if (++rows[0] > 30) {
+                throw new Enough();
+            }
+        };
+        try {
+            if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                Charset cs = CsvRows.charset(f);
+                if (cs != null) {
+                    CsvRows.read(f, cs, 30, (line, cells) -> {
+                        try {
+                            sink.row(line, cells);
+                            return true;
+                        } catch (Enough e) {
+                            return false;
+                        }
+                    });
+                }
+            } else if (kindOf(f) == Kind.OOXML) {
+                try (XlsxRows x = new XlsxRows(f)) {
+                    for (XlsxRows.SheetInfo s : x.sheets()) {
+                        if (found[0] != null || s.name() == null || Layout.sheetNamed(s.name()) == null) {
+                            continue;
+                        }
+                        rows[0] = 0;
+                        try {
+                            x.read(s, s.name(), sink);
+                        } catch (Enough e) {
+                            // the particulars are read
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return found[0];
+    }
+
     private static boolean encrypted(Path f) {
         try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(f.toFile(), true)) {
             return fs.getRoot().hasEntry("EncryptionInfo");
