@@ -238,6 +238,11 @@ public final class Explanation {
             steps.add(p);
         }
 
+        // The early warning (动态预警): the 2030 value at the pace so far, the pace needed, the warning level.
+        if (d.get("projection") instanceof Map<?, ?> pj) {
+            steps.add(projectionStep(pj, unit));
+        }
+
         // Inputs the rule used that no step above shows (records, further files): listed, never dropped;
         // a list of records a step shows by reference ("records": n) shows each of its records.
         java.util.Set<String> shown = new java.util.HashSet<>();
@@ -333,6 +338,31 @@ public final class Explanation {
             s.put("from", List.of(from));
             steps.add(s);
         }
+    }
+
+    /** The projection as a step: the projected value, the formula of its method, and its sentence. */
+    private static Map<String, Object> projectionStep(Map<?, ?> pj, String unit) {
+        String method = str(pj.get("method"));
+        boolean rate = "compound_average".equals(method);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", "projection");
+        p.put("value", pj.get("projected") == null ? null : norm(dec(pj.get("projected"))));
+        p.put("unit", rate ? "%" : unit);
+        String formula = switch (method) {
+            case "average_change" -> "a(" + pj.get("lastYear") + ") + (a(" + pj.get("lastYear") + ") − a(" + pj.get("firstYear")
+                    + ")) ÷ " + pj.get("years") + " × " + pj.get("remaining");
+            case "compound_growth" -> "a(" + pj.get("lastYear") + ") × (a(" + pj.get("lastYear") + ") ÷ a(" + pj.get("firstYear")
+                    + "))^(" + pj.get("remaining") + "/" + pj.get("years") + ")";
+            case "compound_average" -> "(Π(1 + r ÷ 100))^(1/" + pj.get("years") + ") − 1";
+            case "total_compound" -> "Σ + Σₖ a(" + pj.get("lastYear") + ") × (1 + g)^k, k = 1…" + pj.get("remaining")
+                    + ", g = " + plain(dec(pj.get("pace"))) + " %";
+            default -> "Σ + " + plain(dec(pj.get("pace"))) + " × " + pj.get("remaining");
+        };
+        p.put("formula", formula);
+        Object t = pj.get("text");
+        p.put("how", t instanceof Map<?, ?> ? t : text("", ""));
+        p.put("level", pj.get("level"));
+        return p;
     }
 
     private static void explainPath(Finding f, Map<String, Object> d, List<Map<String, Object>> obs,
