@@ -106,13 +106,23 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (InputException e) {
             return printProblems(err, e.problems(), lang);
         } catch (RuleDefectException e) {
-            err.println("plancheck: the rules misbehaved; no report written:");
-            e.defects().forEach(d -> err.println("  " + d));
-            return Main.EXIT_INPUT;
+            return printDefects(err, e);
         } catch (java.io.IOException e) {
-            err.println("plancheck: cannot read or write: " + e.getMessage() + "; no report written");
-            return Main.EXIT_INPUT;
+            return printIoProblem(err, e);
         }
+    }
+
+    /** Prints the rules' defects and returns exit status 2 (nothing written). */
+    static int printDefects(PrintWriter err, RuleDefectException e) {
+        err.println("plancheck: the rules misbehaved; no report written:");
+        e.defects().forEach(d -> err.println("  " + d));
+        return Main.EXIT_INPUT;
+    }
+
+    /** Prints a file that cannot be read or written and returns exit status 2 (nothing written). */
+    static int printIoProblem(PrintWriter err, java.io.IOException e) {
+        err.println("plancheck: cannot read or write: " + e.getMessage() + "; no report written");
+        return Main.EXIT_INPUT;
     }
 
     static String summaryLine(Map<plancheck.model.Status, Integer> s) {

@@ -254,6 +254,12 @@ public final class Emit {
             return this;
         }
 
+        /**
+         * Drops the notes gathered so far (the catalogue's note on the target): for findings on another subject
+         * than the region, where the note about the county's target does not apply.
+         */
+        public Builder withoutNotes() { notes.clear(); return this; }
+
         /** Adds a sentence shown after the message. */
         public Builder note(Text t) { if (t != null) notes.add(t); return this; }
 
@@ -450,17 +456,8 @@ public final class Emit {
                 f.expected(), f.target(), f.comparator(), f.unit(), f.source(), sortedDistinct(ev), m, details);
     }
 
-    /**
-     * A number as the projection's sentence shows it: 4 significant digits (all integer digits of a larger
-     * number), with a sign for a change when {@code signed}; the exact value is in the details.
-     */
-    static String shown(BigDecimal d, boolean signed) {
-        if (d == null) {
-            return "—";
-        }
-        int digits = Math.max(4, d.precision() - d.scale());
-        String s = plain(d.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP)));
-        return signed && d.signum() > 0 ? "+" + s : s;
+    private static String shown(BigDecimal d, boolean signed) {
+        return plancheck.model.Numbers.shown(d, signed);
     }
 
     /** The direction a comparator asks for, in words. */

@@ -66,7 +66,8 @@ public final class Projection {
      *                   {@code total_compound} or {@code total_average}
      * @param firstYear  the first year of the series the pace rests on
      * @param lastYear   the year judged (the last observed year)
-     * @param years      how many yearly steps (changes, rates or amounts) the pace rests on; 1 = one observed year
+     * @param years      how many observed years of the plan period the pace rests on (changes of a level, rates,
+     *                   or amounts of a running total); 1 = one observed year
      * @param pace       the pace so far, per year: a change in the unit, a rate in %, or an amount
      * @param projected  the target year's value at that pace: a level, the period's average rate, or the total
      * @param target     what the projection is compared with (the 2030 target, the yearly rate for a level's
@@ -347,7 +348,7 @@ public final class Projection {
             pace = g.multiply(HUNDRED);
             method = "total_compound";
             firstYear = fromYear;
-            steps = lastYear - fromYear;
+            steps = amounts.size();
         } else {
             BigDecimal mean = sum.divide(BigDecimal.valueOf(amounts.size()), MC);
             future = mean.multiply(BigDecimal.valueOf(left));

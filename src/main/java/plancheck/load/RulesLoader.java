@@ -192,6 +192,7 @@ public final class RulesLoader {
             regions = planRegions();
         }
         checkTargets(targets, params, units);
+        PlanMonitoring.check(Paths2.display(planDir), extra, targets, units, regions, baseYear, targetYear, problems);
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }

@@ -7,5 +7,6 @@ package plancheck.model;
  * @param name   the name as submissions write it, e.g. 桂溪街道
  * @param county the county it belongs to, e.g. 垫江县
  * @param kind   街道, 镇 or 乡
+ * @param order  its place in the plan's list (0 first): reports and messages follow the list
  */
-public record Township(String name, String county, String kind) {}
+public record Township(String name, String county, String kind, int order) {}
