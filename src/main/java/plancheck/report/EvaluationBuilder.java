@@ -155,7 +155,7 @@ public final class EvaluationBuilder {
         for (Evaluation.Reconciliation r : rec) {
             if (r.code().equals("differs") || r.code().equals("exceeds")) {
                 problems.add(m("problem.reconcile", "figure", r.figure(), "sum", r.sum(), "county", r.county(),
-                        "difference", r.difference(), "unit", r.unit()));
+                        "difference", r.difference().replaceFirst("^[+-]", ""), "unit", r.unit()));
             }
         }
         if (problems.isEmpty()) {

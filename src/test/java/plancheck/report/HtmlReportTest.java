@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,25 +90,13 @@ class HtmlReportTest {
 
     @Test
     void loadsInHeadlessChromiumWithoutConsoleErrors(@TempDir Path tmp) throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium not installed (.ci/html-check.sh installs it)");
+        Assumptions.assumeTrue(Files.isExecutable(plancheck.TestSupport.CHROMIUM),
+                "Chromium not installed (.ci/html-check.sh installs it)");
         Path page = tmp.resolve("report.html");
         Files.writeString(page, html, StandardCharsets.UTF_8);
-        Path profile = Files.createDirectories(tmp.resolve("profile"));
-        Path dom = tmp.resolve("dom.html");
-        Path log = tmp.resolve("log.txt");
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString()));
-        Process p = new ProcessBuilder(cmd).redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
-        String out = Files.readString(dom, StandardCharsets.UTF_8);
-        String err = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(out.contains("</html>") && out.contains("<svg"), "the page loaded: " + err);
-        List<String> console = err.lines().filter(l -> l.contains("CONSOLE") || l.contains("Refused to")
-                || l.contains("Failed to load resource") || l.contains("Uncaught")).toList();
-        assertEquals(List.of(), console, "console messages");
+        plancheck.TestSupport.Chromium c = plancheck.TestSupport.chromium(page, tmp);
+        assertTrue(c.dom().contains("</html>") && c.dom().contains("<svg"), "the page loaded: " + c.log());
+        assertEquals(List.of(), c.consoleMessages(), "console messages");
     }
 
     private static int count(String s, String needle) {
