@@ -428,10 +428,12 @@ public final class Emit {
             boolean en = i == 1;
             Map<String, String> w = new TreeMap<>(v);
             w.put("level", level.in(langs[i]));
-            w.put("changeUnit", "%".equals(unit) ? (en ? "percentage points" : "个百分点") : unit);
+            Text points = messages.get("projection.percentage-points");
+            w.put("changeUnit", "%".equals(unit) && points != null ? points.in(langs[i]) : unit);
             w.put("reach", reach == null ? "" : reach.in(langs[i]));
             w.put("direction", direction == null ? "" : direction.in(langs[i]));
-            w.put("directionWord", directionWord(f.comparator(), en));
+            Text dir = f.comparator() == null ? null : messages.get("projection.must." + directionKey(f.comparator()));
+            w.put("directionWord", dir == null ? "" : dir.in(langs[i]));
             w.put("beyond", p.beyondBest() && beyond != null ? beyond.in(langs[i]) : "");
             w.put("single", p.singleYear() && p.remaining() > 0 && single != null
                     ? single.in(langs[i]).replace("{lastYear}", String.valueOf(p.lastYear())) : "");
@@ -460,16 +462,13 @@ public final class Emit {
         return plancheck.model.Numbers.shown(d, signed);
     }
 
-    /** The direction a comparator asks for, in words. */
-    private static String directionWord(String comparator, boolean en) {
-        if (comparator == null) {
-            return "";
-        }
+    /** The key of the direction a comparator asks for: rise, not-fall, fall, not-rise. */
+    private static String directionKey(String comparator) {
         return switch (comparator) {
-            case ">" -> en ? "rise" : "上升";
-            case ">=" -> en ? "not fall" : "不下降";
-            case "<" -> en ? "fall" : "下降";
-            default -> en ? "not rise" : "不上升";
+            case ">" -> "rise";
+            case ">=" -> "not-fall";
+            case "<" -> "fall";
+            default -> "not-rise";
         };
     }
 

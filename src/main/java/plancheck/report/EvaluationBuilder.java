@@ -263,11 +263,11 @@ public final class EvaluationBuilder {
             String first = String.valueOf(f.details().getOrDefault("firstYear", report.baseYear() + 1));
             String period = first.equals(String.valueOf(f.year())) ? String.valueOf(f.year()) : first + "—" + f.year();
             if ("average_growth".equals(judge)) {
-                return Numbers.plain(v) + (en() ? " (" + period + " average " : "（" + period + "年平均")
-                        + Numbers.shown(f.actual(), false) + (en() ? ")" : "）");
+                return m("actual.average", "value", Numbers.plain(v), "period", period,
+                        "average", Numbers.shown(f.actual(), false));
             }
             if ("cumulative".equals(judge) || "new_items".equals(judge)) {
-                return Numbers.plain(v) + (en() ? " (total " : "（累计") + Numbers.plain(f.actual()) + (en() ? ")" : "）");
+                return m("actual.total", "value", Numbers.plain(v), "total", Numbers.plain(f.actual()));
             }
         }
         return Numbers.plain(f.actual());
@@ -524,8 +524,8 @@ public final class EvaluationBuilder {
         Map<String, Integer> by = new LinkedHashMap<>();
         rows.forEach(r -> by.merge(r.done(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
-        by.forEach((k, v) -> parts.add(en() ? v + " " + k : k + v + "项"));
-        return (en() ? rows.size() + ": " : rows.size() + "项：") + String.join(m("counts.sep"), parts);
+        by.forEach((k, v) -> parts.add(m("group-part", "status", k, "n", v)));
+        return m("group-summary", "n", rows.size(), "parts", String.join(m("counts.sep"), parts));
     }
 
     private String areaName(String area) {
