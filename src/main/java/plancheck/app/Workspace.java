@@ -37,10 +37,21 @@ public final class Workspace {
     private final Map<String, RuleEngine> byRegion;
     private final List<RuleSet> plans;
 
+    /** Each plan's townships (townships.yaml), read once. */
+    private final Map<RuleSet, PlanMonitoring.Townships> towns = new java.util.IdentityHashMap<>();
+
     private Workspace(RuleEngine engine, Map<String, RuleEngine> byRegion, List<RuleSet> plans) {
         this.engine = engine;
         this.byRegion = byRegion;
         this.plans = plans;
+        plans.forEach(rs -> towns.put(rs, PlanMonitoring.townships(rs)));
+        byRegion.values().forEach(e -> towns.computeIfAbsent(e.rules(), PlanMonitoring::townships));
+    }
+
+    /** @return the townships of a plan of this workspace (read once when it opened; regions are checked in parallel) */
+    private PlanMonitoring.Townships townsOf(RuleSet rules) {
+        PlanMonitoring.Townships t = towns.get(rules);
+        return t != null ? t : PlanMonitoring.townships(rules);
     }
 
     /**
@@ -173,7 +184,7 @@ public final class Workspace {
             int last = 0;
             for (RuleSet rs : plans) {
                 rs.targets().stream().map(PlanTarget::id).forEach(ids::add);
-                ids.addAll(PlanMonitoring.townships(rs).ownIds(rs));
+                ids.addAll(townsOf(rs).ownIds(rs));
                 last = Math.max(last, rs.targetYear());
             }
             lastYear = last;
@@ -191,9 +202,9 @@ public final class Workspace {
                         "region", plancheck.model.Bounded.cut(s.region()), "covered", covered())));
                 continue;
             }
-            problems.addAll(townshipProblems(s, e.rules()));
+            problems.addAll(townshipProblems(s, e.rules(), townsOf(e.rules())));
             if (plans.size() > 1) {
-                Set<String> own = new java.util.HashSet<>(PlanMonitoring.townships(e.rules()).ownIds(e.rules()));
+                Set<String> own = new java.util.HashSet<>(townsOf(e.rules()).ownIds(e.rules()));
                 e.rules().targets().forEach(t -> own.add(t.id()));
                 for (Submission.IndicatorValue v : s.indicators()) {
                     if (!own.contains(v.id())) {
@@ -217,8 +228,7 @@ public final class Workspace {
      * and the townships' figures as indicator values, and no records; a county's submission does not give the
      * figures that only townships submit (the county's are summed from its records).
      */
-    private static List<InputProblem> townshipProblems(Submission s, RuleSet rules) {
-        PlanMonitoring.Townships towns = PlanMonitoring.townships(rules);
+    private static List<InputProblem> townshipProblems(Submission s, RuleSet rules, PlanMonitoring.Townships towns) {
         List<InputProblem> out = new ArrayList<>();
         if (towns.named(s.region()) != null) {
             Set<String> ids = towns.idsFor(s.region());
@@ -265,7 +275,7 @@ public final class Workspace {
             }
         }
         for (RuleSet rs : plans) {
-            PlanMonitoring.Townships t = PlanMonitoring.townships(rs);
+            PlanMonitoring.Townships t = townsOf(rs);
             if (!t.townships().isEmpty()) {
                 l.add(t.townships().size() + " townships (" + t.file() + ")");
             }

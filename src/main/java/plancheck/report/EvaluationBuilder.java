@@ -218,7 +218,8 @@ public final class EvaluationBuilder {
         if (!"annual".equals(kind)) {
             BigDecimal p = progress(f, t);
             if (p != null) {
-                progress = Numbers.plain(p.setScale(1, java.math.RoundingMode.HALF_UP)) + "%";
+                // cut, not rounded: 59.99 % shows as 59.9 %, never as the 60 % it does not reach
+                progress = Numbers.plain(p.setScale(1, java.math.RoundingMode.DOWN)) + "%";
                 boolean complete = "final".equals(kind);
                 boolean ok = complete ? p.compareTo(BigDecimal.valueOf(100)) >= 0 : Progress.keepsPace(p, elapsed, span);
                 paceCode = complete ? (ok ? "complete" : "incomplete") : (ok ? "keeps" : "lags");
@@ -261,7 +262,8 @@ public final class EvaluationBuilder {
         String judge = t.judge() == null ? "" : t.judge();
         if (yv instanceof BigDecimal v && f.year() > report.baseYear()) {
             String first = String.valueOf(f.details().getOrDefault("firstYear", report.baseYear() + 1));
-            String period = first.equals(String.valueOf(f.year())) ? String.valueOf(f.year()) : first + "—" + f.year();
+            String period = first.equals(String.valueOf(f.year())) ? String.valueOf(f.year())
+                    : first + (en() ? "–" : "—") + f.year();
             if ("average_growth".equals(judge)) {
                 return m("actual.average", "value", Numbers.plain(v), "period", period,
                         "average", Numbers.shown(f.actual(), false));
