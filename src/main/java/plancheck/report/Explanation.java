@@ -184,6 +184,27 @@ public final class Explanation {
                     steps.add(a);
                 }
             }
+            case "township" -> {
+                // a township's assigned target (its figure against its share) or a figure's townships' sum
+                // against the county's: the values come from the township submissions, not observations
+                if (f.actual() != null) {
+                    boolean sum = d.get("sum") != null;
+                    steps.add(step("actual", f.actual(), unit,
+                            sum ? "乡镇（街道）报送值之和（" + d.get("townshipsFiled") + "/" + d.get("townships") + "个报送）" : "乡镇（街道）报送值",
+                            sum ? "the townships' values summed (" + d.get("townshipsFiled") + " of " + d.get("townships") + " filed)"
+                                    : "the township's value"));
+                }
+                if (f.expected() != null) {
+                    boolean county = d.get("county") != null;
+                    Map<String, Object> e = step("expected", f.expected(), unit,
+                            county ? "全县数" + (d.get("tolerance") == null ? "" : "，允许舍入误差±" + plain(dec(d.get("tolerance"))))
+                                    : "分解目标“" + str(d.get("assignedText")) + "”",
+                            county ? "the county's figure" + (d.get("tolerance") == null ? "" : ", rounding allows ±" + plain(dec(d.get("tolerance"))))
+                                    : "the assigned target \"" + str(d.get("assignedText")) + "\"");
+                    steps.add(e);
+                }
+                actualObs = null;
+            }
             default -> {
                 // A way of judging this class does not know: show the values it used and what it required.
                 if (actualObs != null && f.actual() != null && dec(actualObs.get("value")) != null
