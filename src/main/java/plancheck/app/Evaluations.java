@@ -66,20 +66,24 @@ public final class Evaluations {
             throw new InputException(List.of(new InputProblem("", 0, 0, "", Msg.text("monitoring.report-year",
                     "year", year, "from", rules.baseYear() + 1, "to", rules.targetYear()))));
         }
+        Responsibilities units = Responsibilities.of(rules);
         return new EvaluationBuilder(checked.report(), rules.targets(), PlanMonitoring.townships(rules), kind, year, lang,
-                publicVersion, t -> responsibleUnit(rules, t)).build();
+                publicVersion, t -> responsibleUnit(units, t)).build();
     }
 
     /**
-     * The unit responsible for a target (责任单位), for the grouping by responsible unit. The catalogue does not
-     * name responsible units yet; until it does this gives null and the reports group by area and say so.
+     * The unit responsible for a target (责任单位), for the grouping by responsible unit: the bureau that files the
+     * indicator (the plan's responsible-units.yaml, {@link Responsibilities}). A plan without that file names
+     * none: the reports then group by area and say so.
      *
-     * @param rules the plan
+     * @param units the plan's responsible units
      * @param t     the target
      * @return the unit's name, or null
      */
-    public static String responsibleUnit(RuleSet rules, PlanTarget t) {
-        return null;
+    public static String responsibleUnit(Responsibilities units, PlanTarget t) {
+        String id = units.ownerOf(t.id());
+        Responsibilities.Bureau b = id == null ? null : units.bureau(id);
+        return b == null ? null : b.name();
     }
 
     /**

@@ -235,6 +235,20 @@ class EvaluationTest {
     }
 
     @Test
+    void theMainIndicatorsAreGroupedByAreaAndByTheirResponsibleBureau() throws Exception {
+        Evaluation e = Evaluations.evaluate(facts, "annual", 2027, "zh", false);
+        assertEquals(26, e.areas().stream().mapToInt(g -> g.rows().size()).sum(), "every indicator in one area");
+        assertEquals(26, e.units().stream().mapToInt(g -> g.rows().size()).sum(), "every indicator under one unit");
+        plancheck.app.Responsibilities units = plancheck.app.Responsibilities.of(facts.rules());
+        for (Evaluation.Group g : e.units()) {
+            for (Evaluation.Row r : g.rows()) {
+                assertEquals(units.bureau(units.ownerOf(r.id())).name(), g.name(), r.id());
+            }
+        }
+        assertEquals(null, e.unitsNote(), "the plan names its responsible units");
+    }
+
+    @Test
     void englishOnRequest() throws Exception {
         Evaluation e = Evaluations.evaluate(facts, "annual", 2027, "en", false);
         assertTrue(e.title().contains("monitoring report") && e.title().contains("15th Five-Year Plan"), e.title());
