@@ -134,6 +134,20 @@ public final class Workspace {
     public RuleEngine engineFor(String region) { return byRegion.get(region); }
 
     /**
+     * @param region a submission's region
+     * @return the region whose run it belongs to: a township's or street's county (its submissions are checked
+     *         with the county's, townships.yaml), else the region itself
+     */
+    public String runRegion(String region) {
+        RuleEngine e = byRegion.get(region);
+        if (e == null) {
+            return region;
+        }
+        PlanMonitoring.Townships t = townsOf(e.rules());
+        return t.named(region) != null && t.county() != null ? t.county() : region;
+    }
+
+    /**
      * Reads, validates and checks submissions of one region.
      *
      * @param paths submission files or folders
