@@ -131,6 +131,46 @@ public final class TestSupport {
         return f;
     }
 
+    /**
+     * What headless Chromium made of a page: the DOM after loading, and its log (console messages appear
+     * there as "CONSOLE(…)").
+     *
+     * @param dom the page's DOM after loading
+     * @param log Chromium's stderr
+     */
+    public record Chromium(String dom, String log) {
+        /** @return the log lines that report a console message, a refused or failed load, or an uncaught error */
+        public List<String> consoleMessages() {
+            return log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Refused to")
+                    || l.contains("Failed to load resource") || l.contains("Uncaught")).toList();
+        }
+    }
+
+    /** The Chromium Debian installs (.ci/html-check.sh installs it). */
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    /**
+     * Loads a page in headless Chromium (no network, a fresh profile) and dumps its DOM.
+     *
+     * @param page the HTML file
+     * @param tmp  a folder for the profile and the outputs
+     * @return the DOM and the log
+     */
+    public static Chromium chromium(Path page, Path tmp) throws IOException, InterruptedException {
+        Path profile = Files.createDirectories(tmp.resolve("chromium-profile"));
+        Path dom = tmp.resolve("chromium-dom.html");
+        Path log = tmp.resolve("chromium-log.txt");
+        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+                "--dump-dom", page.toUri().toString()).redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 120 s");
+        }
+        return new Chromium(Files.readString(dom, StandardCharsets.UTF_8), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
     /** The plan folder of the shipped plan, relative to the repository root. */
     public static final Path PLAN = Path.of("plans", "dianjiang-15th");
 

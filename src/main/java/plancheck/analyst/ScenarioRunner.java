@@ -563,6 +563,17 @@ public final class ScenarioRunner {
             }
             return true;
         }
+        if (want.isObject() && got instanceof Map<?, ?> m) {
+            // a nested object (e.g. details.projection): every key given must match; other keys are not checked
+            java.util.Iterator<Map.Entry<String, JsonNode>> it = want.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!sameValue(e.getValue(), m.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return want.isValueNode() && want.asText().equals(String.valueOf(got));
     }
 

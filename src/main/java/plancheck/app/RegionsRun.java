@@ -195,7 +195,8 @@ public final class RegionsRun {
                 if (r == null) {
                     unnamed.add(f);
                 } else {
-                    byRegion.computeIfAbsent(r, k -> new ArrayList<>()).add(f);
+                    // a township's submissions go with its county's (they are reconciled with them)
+                    byRegion.computeIfAbsent(ws.runRegion(r), k -> new ArrayList<>()).add(f);
                 }
             }
             if (byRegion.size() <= 1) {

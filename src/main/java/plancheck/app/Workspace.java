@@ -3,7 +3,6 @@ package plancheck.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,7 @@ import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.PlanFolders;
+import plancheck.load.PlanMonitoring;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
 import plancheck.load.Submission;
@@ -37,10 +37,21 @@ public final class Workspace {
     private final Map<String, RuleEngine> byRegion;
     private final List<RuleSet> plans;
 
+    /** Each plan's townships (townships.yaml), read once. */
+    private final Map<RuleSet, PlanMonitoring.Townships> towns = new java.util.IdentityHashMap<>();
+
     private Workspace(RuleEngine engine, Map<String, RuleEngine> byRegion, List<RuleSet> plans) {
         this.engine = engine;
         this.byRegion = byRegion;
         this.plans = plans;
+        plans.forEach(rs -> towns.put(rs, PlanMonitoring.townships(rs)));
+        byRegion.values().forEach(e -> towns.computeIfAbsent(e.rules(), PlanMonitoring::townships));
+    }
+
+    /** @return the townships of a plan of this workspace (read once when it opened; regions are checked in parallel) */
+    private PlanMonitoring.Townships townsOf(RuleSet rules) {
+        PlanMonitoring.Townships t = towns.get(rules);
+        return t != null ? t : PlanMonitoring.townships(rules);
     }
 
     /**
@@ -85,7 +96,9 @@ public final class Workspace {
         List<InputProblem> problems = new ArrayList<>();
         for (RuleSet rs : sets) {
             RuleEngine e = rs == sets.get(0) ? first : first.withData(rs);
-            for (String region : rs.regions()) {
+            List<String> covered = new ArrayList<>(rs.regions());
+            PlanMonitoring.townships(rs).townships().forEach(t -> covered.add(t.name()));
+            for (String region : covered) {
                 RuleSet prev = owner.putIfAbsent(region, rs);
                 if (prev != null) {
                     problems.add(new InputProblem(rs.planDir() + "/plan.yaml", 0, 0, "/regions",
@@ -107,6 +120,7 @@ public final class Workspace {
     public static Workspace of(RuleEngine engine) {
         Map<String, RuleEngine> byRegion = new TreeMap<>();
         engine.rules().regions().forEach(r -> byRegion.put(r, engine));
+        PlanMonitoring.townships(engine.rules()).townships().forEach(t -> byRegion.put(t.name(), engine));
         return new Workspace(engine, Map.copyOf(byRegion), List.of(engine.rules()));
     }
 
@@ -118,6 +132,20 @@ public final class Workspace {
 
     /** @return the compiled rules with the data of the plan that covers a region, or null */
     public RuleEngine engineFor(String region) { return byRegion.get(region); }
+
+    /**
+     * @param region a submission's region
+     * @return the region whose run it belongs to: a township's or street's county (its submissions are checked
+     *         with the county's, townships.yaml), else the region itself
+     */
+    public String runRegion(String region) {
+        RuleEngine e = byRegion.get(region);
+        if (e == null) {
+            return region;
+        }
+        PlanMonitoring.Townships t = townsOf(e.rules());
+        return t.named(region) != null && t.county() != null ? t.county() : region;
+    }
 
     /**
      * Reads, validates and checks submissions of one region.
@@ -168,13 +196,15 @@ public final class Workspace {
         if (catalogue == null) {
             // once per workspace: with thousands of plans, once per read would cost plans × targets each time
             List<PlanTarget> all = new ArrayList<>();
+            Set<String> townships = new TreeSet<>();
             int last = 0;
             for (RuleSet rs : plans) {
                 all.addAll(rs.targets());
+                townships.addAll(townsOf(rs).ownIds(rs));
                 last = Math.max(last, rs.targetYear());
             }
             lastYear = last;
-            catalogue = plancheck.load.Catalogue.of(all);
+            catalogue = plancheck.load.Catalogue.of(all, townships);
         }
         return new SubmissionReader(catalogue, lastYear);
     }
@@ -188,8 +218,9 @@ public final class Workspace {
                         "region", plancheck.model.Bounded.cut(s.region()), "covered", covered())));
                 continue;
             }
+            problems.addAll(townshipProblems(s, e.rules(), townsOf(e.rules())));
             if (plans.size() > 1) {
-                Set<String> own = new java.util.HashSet<>();
+                Set<String> own = new java.util.HashSet<>(townsOf(e.rules()).ownIds(e.rules()));
                 e.rules().targets().forEach(t -> own.add(t.id()));
                 for (Submission.IndicatorValue v : s.indicators()) {
                     if (!own.contains(v.id())) {
@@ -219,13 +250,64 @@ public final class Workspace {
         return m;
     }
 
-    /** @return "垫江县 (plans/dianjiang-15th)" for every region, at most ten (for messages) */
+    /**
+     * What a submission may not hold because of townships: a township's submission gives its assigned targets'
+     * and the townships' figures as indicator values, and no records; a county's submission does not give the
+     * figures that only townships submit (the county's are summed from its records).
+     */
+    private static List<InputProblem> townshipProblems(Submission s, RuleSet rules, PlanMonitoring.Townships towns) {
+        List<InputProblem> out = new ArrayList<>();
+        if (towns.named(s.region()) != null) {
+            Set<String> ids = towns.idsFor(s.region());
+            for (Submission.IndicatorValue v : s.indicators()) {
+                if (!ids.contains(v.id())) {
+                    out.add(new InputProblem(s.file(), 0, 0, v.pointer() + "/id", Msg.text("monitoring.township-id",
+                            "township", s.region(), "id", plancheck.model.Bounded.cut(v.id()), "ids", String.join(", ", ids))));
+                }
+            }
+            List<String> kinds = new ArrayList<>();
+            if (!s.water().isEmpty()) kinds.add("waterSamples");
+            if (!s.air().isEmpty()) kinds.add("airDaily");
+            if (!s.accidents().isEmpty()) kinds.add("accidents");
+            if (!s.energy().isEmpty()) kinds.add("energyUse");
+            if (!s.crops().isEmpty()) kinds.add("cropOutput");
+            if (!kinds.isEmpty()) {
+                out.add(new InputProblem(s.file(), 0, 0, "/" + kinds.get(0), Msg.text("monitoring.township-records",
+                        "kinds", String.join(", ", kinds))));
+            }
+        } else {
+            Set<String> own = towns.ownIds(rules);
+            for (Submission.IndicatorValue v : s.indicators()) {
+                if (own.contains(v.id())) {
+                    out.add(new InputProblem(s.file(), 0, 0, v.pointer() + "/id",
+                            Msg.text("monitoring.county-township-figure", "id", v.id())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return "垫江县 (plans/dianjiang-15th)" for every region of the plans, at most ten, and where each plan lists
+     *         its townships, e.g. "24 townships (plans/dianjiang-15th/townships.yaml)" (for messages)
+     */
     public String covered() {
-        Map<String, String> m = new LinkedHashMap<>();
-        byRegion.forEach((r, e) -> m.put(r, e.rules().planDir()));
         List<String> l = new ArrayList<>();
-        m.entrySet().stream().limit(10).forEach(e -> l.add(e.getKey() + " (" + e.getValue() + ")"));
-        return String.join(", ", l) + (m.size() > 10 ? ", … (" + m.size() + ")" : "");
+        int n = 0;
+        for (RuleSet rs : plans) {
+            for (String r : rs.regions()) {
+                if (n++ < 10) {
+                    l.add(r + " (" + rs.planDir() + ")");
+                }
+            }
+        }
+        for (RuleSet rs : plans) {
+            PlanMonitoring.Townships t = townsOf(rs);
+            if (!t.townships().isEmpty()) {
+                l.add(t.townships().size() + " townships (" + t.file() + ")");
+            }
+        }
+        return String.join(", ", l) + (n > 10 ? ", … (" + n + ")" : "");
     }
 
     /**
@@ -237,9 +319,10 @@ public final class Workspace {
      * @throws RuleDefectException rules that misbehave at run time
      */
     public Checked checkSubmissions(List<Submission> subs) throws InputException, RuleDefectException {
-        TreeSet<String> regions = new TreeSet<>();
-        subs.forEach(s -> regions.add(s.region()));
-        RuleEngine e = regions.size() == 1 ? byRegion.get(regions.first()) : engine;
+        // the plan of the submissions' regions (a township's is its county's plan)
+        Set<RuleEngine> engines = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        subs.forEach(s -> engines.add(byRegion.get(s.region())));
+        RuleEngine e = engines.size() == 1 ? engines.iterator().next() : engine;
         if (e == null) {
             e = engine; // read() refuses such submissions; callers that build submissions get Checker's message
         }

@@ -279,10 +279,13 @@ public record SyntheticData(int regions, int sections, int stations, int acciden
         double factor = 1 + ((r % 9) - 4) / 100.0;
         try (Stream<Path> s = Files.walk(template)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = template.relativize(p).toString().replace('\\', '/');
+                if (rel.equals(plancheck.load.PlanMonitoring.TOWNSHIPS_FILE)) {
+                    continue; // the townships are the template county's own; a synthetic county has none
+                }
                 Path to = dir.resolve(template.relativize(p).toString());
                 Files.createDirectories(to.getParent());
                 String text = Files.readString(p, StandardCharsets.UTF_8);
-                String rel = template.relativize(p).toString().replace('\\', '/');
                 if (rel.equals("plan.yaml")) {
                     text = text.replaceFirst("(?m)^id: .*$", "id: " + planName(r))
                             .replaceFirst("(?m)^regions: .*$", "regions: [" + region(r) + "]");

@@ -139,13 +139,23 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (InputException e) {
             return printProblems(err, e.problems(), lang);
         } catch (RuleDefectException e) {
-            err.println("plancheck: " + Msg.get(lang, "cli.rule-defects"));
-            e.defects().forEach(d -> err.println("  " + d));
-            return Main.EXIT_INPUT;
+            return printDefects(err, e, lang);
         } catch (java.io.IOException e) {
-            err.println("plancheck: " + Msg.get(lang, "cli.io", "detail", String.valueOf(e.getMessage())));
-            return Main.EXIT_INPUT;
+            return printIoProblem(err, e, lang);
         }
+    }
+
+    /** Prints the rules' defects and returns exit status 2 (nothing written). */
+    static int printDefects(PrintWriter err, RuleDefectException e, String lang) {
+        err.println("plancheck: " + Msg.get(lang, "cli.rule-defects"));
+        e.defects().forEach(d -> err.println("  " + d));
+        return Main.EXIT_INPUT;
+    }
+
+    /** Prints a file that cannot be read or written and returns exit status 2 (nothing written). */
+    static int printIoProblem(PrintWriter err, java.io.IOException e, String lang) {
+        err.println("plancheck: " + Msg.get(lang, "cli.io", "detail", String.valueOf(e.getMessage())));
+        return Main.EXIT_INPUT;
     }
 
     /** @return true when {@code lang} is zh or en; otherwise says so (in Chinese) and returns false. */

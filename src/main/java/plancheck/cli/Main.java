@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "plancheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks yearly submissions against the Dianjiang County 15th Five-Year Plan (2026–2030).",
         subcommands = {CheckCommand.class, ExplainCommand.class, VerifyCommand.class, RulesCommand.class,
-                TargetsCommand.class, BenchCommand.class, ServeCommand.class, ImportCommand.class, TemplateCommand.class})
+                TargetsCommand.class, BenchCommand.class, ServeCommand.class, ImportCommand.class, ReportCommand.class,
+                TemplateCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status when the input cannot be checked (contract §1). */

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.Merger;
+import plancheck.load.PlanMonitoring;
 import plancheck.load.RuleSet;
 import plancheck.load.Submission;
 import plancheck.model.Observation;
@@ -31,7 +32,8 @@ public final class Checker {
 
     /**
      * @param engine      the compiled rules
-     * @param submissions validated submissions (at least one)
+     * @param submissions validated submissions (at least one) of one region and of its townships (the plan's
+     *                    townships.yaml)
      * @return the findings and firings
      * @throws InputException when the submissions are for different regions
      * @throws RuleDefectException when the rules misbehave
@@ -39,11 +41,20 @@ public final class Checker {
     public static Result check(RuleEngine engine, List<Submission> submissions)
             throws InputException, RuleDefectException {
         RuleSet rules = engine.rules();
+        // A township's submissions are judged for its assigned targets and reconciled with the county's figures
+        // (rules/townships): their values enter as TownshipValue facts, never as the county's observations.
+        PlanMonitoring.Townships towns = PlanMonitoring.townships(rules);
+        List<Submission> townships = submissions.stream().filter(s -> towns.named(s.region()) != null).toList();
+        submissions = submissions.stream().filter(s -> towns.named(s.region()) == null).toList();
         TreeSet<String> regions = new TreeSet<>();
         TreeSet<Integer> years = new TreeSet<>();
         for (Submission s : submissions) {
             regions.add(s.region());
             years.add(s.year());
+        }
+        townships.forEach(s -> years.add(s.year()));
+        if (regions.isEmpty() && towns.county() != null) {
+            regions.add(towns.county());
         }
         if (regions.size() > 1) {
             List<InputProblem> p = new ArrayList<>();
@@ -56,6 +67,11 @@ public final class Checker {
         String region = regions.first();
         List<Object> facts = new ArrayList<>(rules.targets());
         facts.addAll(rules.parameters().values());
+        facts.addAll(PlanMonitoring.annualTargets(rules));
+        facts.addAll(towns.townships());
+        facts.addAll(towns.figures());
+        facts.addAll(towns.targets());
+        facts.addAll(PlanMonitoring.townshipValues(townships, rules, towns));
         for (int y : years) {
             facts.add(new PlanYear(y, rules.baseYear(), rules.targetYear(), region));
         }

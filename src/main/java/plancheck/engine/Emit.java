@@ -83,6 +83,21 @@ public final class Emit {
     }
 
     /**
+     * Starts a finding on a catalogue target for a year with another subject than the region (the annual
+     * plan's target, a township's assigned target): binding, target, comparator, unit, source and names from
+     * the catalogue.
+     *
+     * @param drools  the rule's context
+     * @param t       the target
+     * @param y       the year
+     * @param subject e.g. {@code 垫江县·年度计划}, or a township's name
+     * @return a builder
+     */
+    public Builder finding(RuleContext drools, PlanTarget t, PlanYear y, String subject) {
+        return new Builder(drools.getRule(), t.id(), y.year(), subject).target(t);
+    }
+
+    /**
      * Starts a finding on anything else (a record, a derived quantity): indicator and subject given.
      *
      * @param drools    the rule's context
@@ -239,6 +254,12 @@ public final class Emit {
             return this;
         }
 
+        /**
+         * Drops the notes gathered so far (the catalogue's note on the target): for findings on another subject
+         * than the region, where the note about the county's target does not apply.
+         */
+        public Builder withoutNotes() { notes.clear(); return this; }
+
         /** Adds a sentence shown after the message. */
         public Builder note(Text t) { if (t != null) notes.add(t); return this; }
 
@@ -351,6 +372,119 @@ public final class Emit {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The verdict with its early warning (动态预警): the projection's fields in {@code details.projection} (with the
+     * series it rests on, the rule that computed it and its text), the series' inputs added to the evidence, and
+     * a sentence appended to the message (templates {@code projection.*} of rules/messages). The verdict's
+     * status is unchanged.
+     *
+     * @param drools the projection rule's context
+     * @param f      the verdict (subject = the region)
+     * @param p      the projection (null: the verdict is returned unchanged)
+     * @param y      the year
+     * @param series the observations the projection rests on (a DRL collect list): their inputs join the evidence
+     * @return the verdict with the projection
+     */
+    public Finding project(RuleContext drools, Finding f, Projection.Result p, PlanYear y, Collection<?> series) {
+        if (p == null) {
+            return f;
+        }
+        Rule rule = drools.getRule();
+        Map<String, String> v = new TreeMap<>();
+        String unit = f.unit() == null ? "" : f.unit();
+        v.put("level", "{level}");
+        v.put("firstYear", String.valueOf(p.firstYear()));
+        v.put("lastYear", String.valueOf(p.lastYear()));
+        v.put("periodFrom", String.valueOf(y.baseYear() + 1));
+        v.put("periodTo", String.valueOf(y.targetYear()));
+        v.put("remaining", String.valueOf(p.remaining()));
+        v.put("unit", unit);
+        v.put("comparator", f.comparator() == null ? "" : f.comparator());
+        boolean change = "average_change".equals(p.method());
+        v.put("pace", shown(p.pace(), change));
+        v.put("projected", shown(p.projected(), false));
+        v.put("target", shown(p.target(), false));
+        v.put("needed", shown(p.needed(), change));
+        v.put("best", shown(p.best(), change));
+        v.put("bestYear", p.bestYear() == null ? "—" : String.valueOf(p.bestYear()));
+        String key = p.remaining() == 0 ? "projection.final"
+                : "trend".equals(f.kind()) ? "projection.trend" : "projection." + p.method();
+        Text template = messages.get(key);
+        Text level = messages.get("projection.level." + p.level());
+        if (template == null || level == null) {
+            problems.add("rule \"" + rule.getName() + "\" uses message key \"" + (template == null ? key
+                    : "projection.level." + p.level()) + "\", which no file in rules/messages defines");
+            return f;
+        }
+        Text reach = messages.get(p.reaches() ? "projection.reach.yes" : "projection.reach.no");
+        Text direction = messages.get(p.reaches() ? "projection.direction.yes" : "projection.direction.no");
+        Text beyond = messages.get("projection.beyond");
+        Text single = messages.get("projection.single");
+        String[] langs = {"zh", "en"};
+        String[] out = new String[2];
+        for (int i = 0; i < 2; i++) {
+            boolean en = i == 1;
+            Map<String, String> w = new TreeMap<>(v);
+            w.put("level", level.in(langs[i]));
+            Text points = messages.get("projection.percentage-points");
+            w.put("changeUnit", "%".equals(unit) && points != null ? points.in(langs[i]) : unit);
+            w.put("reach", reach == null ? "" : reach.in(langs[i]));
+            w.put("direction", direction == null ? "" : direction.in(langs[i]));
+            Text dir = f.comparator() == null ? null : messages.get("projection.must." + directionKey(f.comparator()));
+            w.put("directionWord", dir == null ? "" : dir.in(langs[i]));
+            w.put("beyond", p.beyondBest() && beyond != null ? beyond.in(langs[i]) : "");
+            w.put("single", p.singleYear() && p.remaining() > 0 && single != null
+                    ? single.in(langs[i]).replace("{lastYear}", String.valueOf(p.lastYear())) : "");
+            out[i] = fillText(rule, en ? template.en() : template.zh(), w).strip();
+        }
+        Text sentence = new Text(out[0], out[1]);
+        SortedMap<String, Object> details = new TreeMap<>(f.details());
+        Map<String, Object> pm = new LinkedHashMap<>(p.asMap());
+        List<Evidence> ev = new ArrayList<>(f.evidence());
+        for (Object o : series) {
+            ev.addAll(((Observation) o).evidence());
+        }
+        pm.put("rule", rule.getName());
+        Object src = rule.getMetaData().get("source");
+        if (src != null) {
+            pm.put("source", String.valueOf(src));
+        }
+        pm.put("text", text(sentence));
+        details.put("projection", pm);
+        Text m = new Text(join(f.message().zh(), sentence.zh(), "。"), join(f.message().en(), sentence.en(), ". "));
+        return new Finding(f.rule(), f.kind(), f.indicator(), f.year(), f.subject(), f.status(), f.binding(), f.actual(),
+                f.expected(), f.target(), f.comparator(), f.unit(), f.source(), sortedDistinct(ev), m, details);
+    }
+
+    private static String shown(BigDecimal d, boolean signed) {
+        return plancheck.model.Numbers.shown(d, signed);
+    }
+
+    /** The key of the direction a comparator asks for: rise, not-fall, fall, not-rise. */
+    private static String directionKey(String comparator) {
+        return switch (comparator) {
+            case ">" -> "rise";
+            case ">=" -> "not-fall";
+            case "<" -> "fall";
+            default -> "not-rise";
+        };
+    }
+
+    private String fillText(Rule rule, String template, Map<String, String> vals) {
+        Matcher mt = PLACEHOLDER.matcher(template);
+        StringBuilder b = new StringBuilder();
+        while (mt.find()) {
+            String x = vals.get(mt.group(1));
+            if (x == null) {
+                problems.add("rule \"" + rule.getName() + "\": message placeholder {" + mt.group(1) + "} has no value");
+                x = "{" + mt.group(1) + "}";
+            }
+            mt.appendReplacement(b, Matcher.quoteReplacement(x));
+        }
+        mt.appendTail(b);
+        return b.toString();
     }
 
     /** @return the rule's name, package and metadata (quotes stripped), keys sorted. */

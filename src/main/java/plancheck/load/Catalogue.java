@@ -30,7 +30,16 @@ public final class Catalogue {
 
     /** @param targets the targets of every plan */
     public static Catalogue of(Collection<PlanTarget> targets) {
+        return of(targets, Set.of());
+    }
+
+    /**
+     * @param targets  the targets of every plan
+     * @param extraIds ids known without a target (the figures only townships submit)
+     */
+    public static Catalogue of(Collection<PlanTarget> targets, Collection<String> extraIds) {
         Catalogue c = new Catalogue();
+        c.ids.addAll(extraIds);
         for (PlanTarget t : targets) {
             c.ids.add(t.id());
             c.byId.putIfAbsent(t.id(), t);

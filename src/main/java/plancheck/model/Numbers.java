@@ -17,4 +17,21 @@ public final class Numbers {
         }
         return s.toPlainString();
     }
+
+    /**
+     * A number as a sentence shows an estimate: 4 significant digits (all integer digits of a larger number),
+     * trailing zeros stripped, with a "+" for a positive change when {@code signed}; "—" for null.
+     *
+     * @param d      the number
+     * @param signed true for a change
+     * @return e.g. "59.25", "+1.5", "1033", "0.9667"
+     */
+    public static String shown(BigDecimal d, boolean signed) {
+        if (d == null) {
+            return "—";
+        }
+        int digits = Math.max(4, d.precision() - d.scale());
+        String s = plain(d.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP)));
+        return signed && d.signum() > 0 ? "+" + s : s;
+    }
 }

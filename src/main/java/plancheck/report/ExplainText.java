@@ -48,7 +48,8 @@ public final class ExplainText {
             Map.entry("problem", new String[] {"问题", "problem"}),
             Map.entry("standard", new String[] {"适用标准", "standard applied"}),
             Map.entry("basis", new String[] {"口径变化参考值", "change of basis, reference"}),
-            Map.entry("inputs", new String[] {"其他输入", "further inputs"}));
+            Map.entry("inputs", new String[] {"其他输入", "further inputs"}),
+            Map.entry("projection", new String[] {"动态预警：2030年推算值", "early warning: 2030 projected"}));
 
     /** @return the status label in the language ("zh" or "en"). */
     public static String status(String s, String lang) {

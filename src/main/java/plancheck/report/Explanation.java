@@ -184,6 +184,27 @@ public final class Explanation {
                     steps.add(a);
                 }
             }
+            case "township" -> {
+                // a township's assigned target (its figure against its share) or a figure's townships' sum
+                // against the county's: the values come from the township submissions, not observations
+                if (f.actual() != null) {
+                    boolean sum = d.get("sum") != null;
+                    steps.add(step("actual", f.actual(), unit,
+                            sum ? "乡镇（街道）报送值之和（" + d.get("townshipsFiled") + "/" + d.get("townships") + "个报送）" : "乡镇（街道）报送值",
+                            sum ? "the townships' values summed (" + d.get("townshipsFiled") + " of " + d.get("townships") + " filed)"
+                                    : "the township's value"));
+                }
+                if (f.expected() != null) {
+                    boolean county = d.get("county") != null;
+                    Map<String, Object> e = step("expected", f.expected(), unit,
+                            county ? "全县数" + (d.get("tolerance") == null ? "" : "，允许舍入误差±" + plain(dec(d.get("tolerance"))))
+                                    : "分解目标“" + str(d.get("assignedText")) + "”",
+                            county ? "the county's figure" + (d.get("tolerance") == null ? "" : ", rounding allows ±" + plain(dec(d.get("tolerance"))))
+                                    : "the assigned target \"" + str(d.get("assignedText")) + "\"");
+                    steps.add(e);
+                }
+                actualObs = null;
+            }
             default -> {
                 // A way of judging this class does not know: show the values it used and what it required.
                 if (actualObs != null && f.actual() != null && dec(actualObs.get("value")) != null
@@ -236,6 +257,11 @@ public final class Explanation {
             p.put("how", text("输入中没有" + f.year() + "年的" + f.indicator(), "no input holds " + f.indicator() + " for " + f.year()));
             p.put("from", List.of());
             steps.add(p);
+        }
+
+        // The early warning (动态预警): the 2030 value at the pace so far, the pace needed, the warning level.
+        if (d.get("projection") instanceof Map<?, ?> pj) {
+            steps.add(projectionStep(pj, unit));
         }
 
         // Inputs the rule used that no step above shows (records, further files): listed, never dropped;
@@ -333,6 +359,31 @@ public final class Explanation {
             s.put("from", List.of(from));
             steps.add(s);
         }
+    }
+
+    /** The projection as a step: the projected value, the formula of its method, and its sentence. */
+    private static Map<String, Object> projectionStep(Map<?, ?> pj, String unit) {
+        String method = str(pj.get("method"));
+        boolean rate = "compound_average".equals(method);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", "projection");
+        p.put("value", pj.get("projected") == null ? null : norm(dec(pj.get("projected"))));
+        p.put("unit", rate ? "%" : unit);
+        String formula = switch (method) {
+            case "average_change" -> "a(" + pj.get("lastYear") + ") + (a(" + pj.get("lastYear") + ") − a(" + pj.get("firstYear")
+                    + ")) ÷ " + pj.get("years") + " × " + pj.get("remaining");
+            case "compound_growth" -> "a(" + pj.get("lastYear") + ") × (a(" + pj.get("lastYear") + ") ÷ a(" + pj.get("firstYear")
+                    + "))^(" + pj.get("remaining") + "/" + pj.get("years") + ")";
+            case "compound_average" -> "(Π(1 + r ÷ 100))^(1/" + pj.get("years") + ") − 1";
+            case "total_compound" -> "Σ + Σₖ a(" + pj.get("lastYear") + ") × (1 + g)^k, k = 1…" + pj.get("remaining")
+                    + ", g = " + plain(dec(pj.get("pace"))) + " %";
+            default -> "Σ + " + plain(dec(pj.get("pace"))) + " × " + pj.get("remaining");
+        };
+        p.put("formula", formula);
+        Object t = pj.get("text");
+        p.put("how", t instanceof Map<?, ?> ? t : text("", ""));
+        p.put("level", pj.get("level"));
+        return p;
     }
 
     private static void explainPath(Finding f, Map<String, Object> d, List<Map<String, Object>> obs,

@@ -282,8 +282,8 @@ public final class HtmlReport {
     }
 
     private static String legend(boolean en) {
-        return en ? "VIOLATION — a binding (约束性) target is broken · DATA PROBLEM — a figure to correct (the data, not the target) · WARNING — an expected target is behind or a value is near a binding limit · NO_DATA — nothing submitted · PENDING — awaits the city's assignment · BASELINE — a starting year, not judged. Click a cell for how its verdict was reached."
-                : "违规——约束性指标未达到；数据问题——数据需更正（不是目标滞后）；预警——预期性指标滞后或接近约束性限值；无数据——未报送；待定——目标待市级下达；基期——起点年份，不评判。点击单元格查看判断依据与计算过程。";
+        return en ? "VIOLATION — a binding (约束性) target is broken · DATA PROBLEM — a figure to correct (the data, not the target) · WARNING — an expected target is behind or a value is near a binding limit · NO_DATA — nothing submitted · PENDING — awaits the city's assignment · BASELINE — a starting year, not judged. Click a cell for how its verdict was reached. In the charts the dotted line carries the latest value to 2030 at the pace so far (green on track, orange at risk, red off track)."
+                : "违规——约束性指标未达到；数据问题——数据需更正（不是目标滞后）；预警——预期性指标滞后或接近约束性限值；无数据——未报送；待定——目标待市级下达；基期——起点年份，不评判。点击单元格查看判断依据与计算过程。图中点线为按当前速度推算至2030年的走势（绿：进展正常；橙：存在风险；红：进度滞后）。";
     }
 
     // ---- the chart ---------------------------------------------------------------------------
@@ -298,8 +298,9 @@ public final class HtmlReport {
     /**
      * Inline SVG: the values per year (dots coloured by status, joined by a line) from the base year
      * to the latest year, the straight path from the 2025 value to the 2030 target (dashed; a level
-     * line for every-year limits and averages; from 0 for running totals), and each year's expected
-     * value (hollow rings).
+     * line for every-year limits and averages; from 0 for running totals), each year's expected
+     * value (hollow rings), and the early warning: the latest value carried to 2030 at the pace so far
+     * (dotted, coloured by the warning level, {@code details.projection}).
      */
     static String chart(PlanTarget t, Map<Integer, Finding> row, Report r, boolean en) {
         int base = r.baseYear();
@@ -346,8 +347,22 @@ public final class HtmlReport {
                 default -> start = target;
             }
         }
+        // The early warning of the latest year that has one: from its value to the 2030 value at the pace so far.
+        Finding projFrom = null;
+        BigDecimal projected = null;
+        for (Finding f : row.values()) {
+            if (f.year() > base && f.actual() != null && f.details().get("projection") instanceof Map<?, ?> pj
+                    && pj.get("projected") instanceof BigDecimal pv && pj.get("remaining") instanceof Integer left && left > 0
+                    && (projFrom == null || f.year() > projFrom.year())) {
+                projFrom = f;
+                projected = pv;
+            }
+        }
         List<BigDecimal> all = new ArrayList<>(series.values());
         all.addAll(expected.values());
+        if (projected != null) {
+            all.add(projected);
+        }
         if (target != null && start != null) {
             all.add(target);
             all.add(start);
@@ -393,6 +408,20 @@ public final class HtmlReport {
             s.append("<circle cx=\"").append(fmt(x(end, base, end))).append("\" cy=\"").append(fmt(y(target, lo, hi)))
                     .append("\" r=\"3.5\" class=\"tgt\"/>");
         }
+        if (projFrom != null) {
+            Map<?, ?> pj = (Map<?, ?>) projFrom.details().get("projection");
+            String level = String.valueOf(pj.get("level"));
+            String tip = (en ? "at the pace so far: about " : "按当前速度推算2030年约")
+                    + Numbers.plain(projected.round(new MathContext(4))) + (en ? " in 2030 (" : "（")
+                    + levelName(level, en) + (en ? ")" : "）");
+            s.append("<line x1=\"").append(fmt(x(projFrom.year(), base, end))).append("\" y1=\"")
+                    .append(fmt(y(projFrom.actual(), lo, hi))).append("\" x2=\"").append(fmt(x(end, base, end)))
+                    .append("\" y2=\"").append(fmt(y(projected, lo, hi))).append("\" class=\"proj ").append(esc(level))
+                    .append("\"><title>").append(esc(tip)).append("</title></line>");
+            s.append("<circle cx=\"").append(fmt(x(end, base, end))).append("\" cy=\"").append(fmt(y(projected, lo, hi)))
+                    .append("\" r=\"3\" class=\"projend ").append(esc(level)).append("\"><title>").append(esc(tip))
+                    .append("</title></circle>");
+        }
         for (Map.Entry<Integer, BigDecimal> e : expected.entrySet()) {
             s.append("<circle cx=\"").append(fmt(x(e.getKey(), base, end))).append("\" cy=\"").append(fmt(y(e.getValue(), lo, hi)))
                     .append("\" r=\"4\" class=\"exp\"><title>").append(e.getKey()).append(en ? " expected " : "年应达值 ")
@@ -410,6 +439,15 @@ public final class HtmlReport {
                 .append(ExplainText.status(status.get(y).name(), en ? "en" : "zh")).append("</title></circle>"));
         s.append("</svg>");
         return s.toString();
+    }
+
+    /** The warning level's name: 进展正常 / 存在风险 / 进度滞后. */
+    private static String levelName(String level, boolean en) {
+        return switch (level) {
+            case "on_track" -> en ? "on track" : "进展正常";
+            case "at_risk" -> en ? "at risk" : "存在风险";
+            default -> en ? "off track" : "进度滞后";
+        };
     }
 
     private static BigDecimal round(BigDecimal v) {

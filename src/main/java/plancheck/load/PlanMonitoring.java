@@ -1,0 +1,442 @@
+package plancheck.load;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import plancheck.i18n.Msg;
+import plancheck.model.AdditiveFigure;
+import plancheck.model.AnnualTarget;
+import plancheck.model.Bounded;
+import plancheck.model.Comparator;
+import plancheck.model.PlanTarget;
+import plancheck.model.Text;
+import plancheck.model.Township;
+import plancheck.model.TownshipTarget;
+import plancheck.model.UnitTable;
+
+/**
+ * The plan's monitoring data beside its catalogue (第五十三章: 年度计划、乡镇（街道）分解): the annual plan's
+ * targets ({@code annual/<year>.yaml}) and the townships with their figures and assigned targets
+ * ({@code townships.yaml}). The loader keeps these files as plain data ({@link RuleSet#extra()}); this class
+ * checks them when the plan is loaded (every problem with its file and pointer, exit 2) and turns them into
+ * the facts the rules judge. An analyst adds a year's targets or a township's assignment as data, without Java.
+ *
+ * <p>Formats: docs/monitoring.md.
+ */
+public final class PlanMonitoring {
+    private PlanMonitoring() {}
+
+    /** The folder of a plan that holds the annual plans' targets. */
+    public static final String ANNUAL_DIR = "annual/";
+    /** The file of a plan that lists its townships. */
+    public static final String TOWNSHIPS_FILE = "townships.yaml";
+    /** The township name that assigns a target to every township. */
+    public static final String ALL = "all";
+    /** How the county's figure of an additive figure is obtained. */
+    public static final Set<String> COUNTY_SOURCES = Set.of("indicator", "accidents", "deaths", "energy", "sections");
+
+    /**
+     * The townships of a plan and what they report.
+     *
+     * @param file       the townships file (display path), or null when the plan has none
+     * @param county     the county they belong to
+     * @param source     where the list comes from
+     * @param townships  the townships and streets, in file order
+     * @param figures    the figures whose townships' values add up to the county's
+     * @param targets    the targets assigned to townships (one per township; {@code all} expanded)
+     */
+    public record Townships(String file, String county, Text source, List<Township> townships,
+                            List<AdditiveFigure> figures, List<TownshipTarget> targets) {
+
+        /** @return no townships */
+        public static Townships none() {
+            return new Townships(null, null, null, List.of(), List.of(), List.of());
+        }
+
+        /** @return the township of that name, or null */
+        public Township named(String name) {
+            return townships.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        }
+
+        /** @return the figure with that id, or null */
+        public AdditiveFigure figure(String id) {
+            return figures.stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+        }
+
+        /** @return the ids a township of this plan may submit: its assigned targets' (catalogue ids) and the figures' */
+        public Set<String> idsFor(String township) {
+            Set<String> ids = new TreeSet<>();
+            figures.forEach(f -> ids.add(f.id()));
+            targets.stream().filter(t -> t.township().equals(township)).forEach(t -> ids.add(t.indicator()));
+            return ids;
+        }
+
+        /** @return the figure ids that are not catalogue targets (submitted by townships only) */
+        public Set<String> ownIds(RuleSet rules) {
+            Set<String> ids = new TreeSet<>();
+            figures.stream().filter(f -> rules.target(f.id()) == null).forEach(f -> ids.add(f.id()));
+            return ids;
+        }
+    }
+
+    /**
+     * @param rules a loaded rule set
+     * @return the annual plans' targets of its plan, by year then file order
+     */
+    public static List<AnnualTarget> annualTargets(RuleSet rules) {
+        List<AnnualTarget> out = new ArrayList<>();
+        for (Map.Entry<String, Object> e : annualFiles(rules.planDir(), rules.extra()).entrySet()) {
+            out.addAll(readAnnual(e.getKey(), tree(e.getValue()), rules.targets(), rules.baseYear(), rules.targetYear(),
+                    new ArrayList<>()));
+        }
+        out.sort(java.util.Comparator.comparingInt(AnnualTarget::year));
+        return List.copyOf(out);
+    }
+
+    /**
+     * @param rules a loaded rule set
+     * @return its plan's townships (none when the plan has no townships file)
+     */
+    public static Townships townships(RuleSet rules) {
+        Object t = rules.extra().get(townshipsFile(rules.planDir()));
+        if (t == null) {
+            return Townships.none();
+        }
+        return readTownships(townshipsFile(rules.planDir()), tree(t), rules.targets(), rules.units(), rules.regions(),
+                new ArrayList<>());
+    }
+
+    /**
+     * Checks the monitoring files of a plan while it is loaded.
+     *
+     * @param planDir    the plan folder's display path
+     * @param extra      the plain data files read (display path → data)
+     * @param targets    the catalogue
+     * @param units      the unit table
+     * @param regions    the plan's regions
+     * @param baseYear   the plan's base year
+     * @param targetYear the plan's target year
+     * @param problems   where problems are added
+     */
+    static void check(String planDir, SortedMap<String, Object> extra, List<PlanTarget> targets, UnitTable units,
+                      List<String> regions, int baseYear, int targetYear, List<InputProblem> problems) {
+        Map<Integer, String> years = new TreeMap<>();
+        for (Map.Entry<String, Object> e : annualFiles(planDir, extra).entrySet()) {
+            JsonNode root = tree(e.getValue());
+            readAnnual(e.getKey(), root, targets, baseYear, targetYear, problems);
+            int y = root.path("year").asInt();
+            String prev = root.path("year").isInt() ? years.putIfAbsent(y, e.getKey()) : null;
+            if (prev != null) {
+                problems.add(new InputProblem(e.getKey(), 0, 0, "/year",
+                        Msg.text("monitoring.annual-year-twice", "year", y, "other", prev)));
+            }
+            String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+            if (name.matches("\\d{4}") && root.path("year").isInt() && Integer.parseInt(name) != y) {
+                problems.add(new InputProblem(e.getKey(), 0, 0, "/year",
+                        Msg.text("monitoring.annual-file-year", "name", name, "year", y)));
+            }
+        }
+        Object t = extra.get(townshipsFile(planDir));
+        if (t != null) {
+            readTownships(townshipsFile(planDir), tree(t), targets, units, regions, problems);
+        }
+    }
+
+    private static SortedMap<String, Object> annualFiles(String planDir, SortedMap<String, Object> extra) {
+        String prefix = (".".equals(planDir) ? "" : planDir + "/") + ANNUAL_DIR;
+        SortedMap<String, Object> out = new TreeMap<>();
+        extra.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static String townshipsFile(String planDir) {
+        return (".".equals(planDir) ? "" : planDir + "/") + TOWNSHIPS_FILE;
+    }
+
+    private static JsonNode tree(Object data) {
+        return RulesLoader.yaml().valueToTree(data);
+    }
+
+    // ---- annual plans ----------------------------------------------------------------------------------
+
+    private static List<AnnualTarget> readAnnual(String file, JsonNode root, List<PlanTarget> targets, int baseYear,
+                                                 int targetYear, List<InputProblem> problems) {
+        List<AnnualTarget> out = new ArrayList<>();
+        unknownKeys(file, root, "", Set.of("year", "document", "fictional", "note", "targets"), problems);
+        JsonNode y = root.path("year");
+        if (!y.isInt() || y.asInt() <= baseYear || y.asInt() > targetYear) {
+            problems.add(new InputProblem(file, 0, 0, "/year", Msg.text("monitoring.annual-year",
+                    "from", baseYear + 1, "to", targetYear, "found", found(y))));
+            return out;
+        }
+        Text document = pair(file, root.path("document"), "/document", problems);
+        JsonNode fic = root.path("fictional");
+        if (!fic.isMissingNode() && !fic.isBoolean()) {
+            problems.add(new InputProblem(file, 0, 0, "/fictional", Msg.text("monitoring.boolean", "found", found(fic))));
+        }
+        JsonNode list = root.path("targets");
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add(new InputProblem(file, 0, 0, "/targets", Msg.text("monitoring.annual-targets")));
+            return out;
+        }
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String ptr = "/targets/" + i;
+            int before = problems.size();
+            unknownKeys(file, n, ptr, Set.of("id", "value", "comparator", "text", "note"), problems);
+            String id = text(n, "id");
+            PlanTarget t = id == null ? null : targets.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            if (t == null) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.unknown-indicator",
+                        "id", Bounded.cut(String.valueOf(id)))));
+            } else if (!seen.add(id)) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.annual-duplicate", "id", id)));
+            }
+            BigDecimal value = number(file, n, ptr, problems);
+            Comparator c = comparator(file, n, ptr, problems);
+            String txt = text(n, "text");
+            if (txt == null) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/text", Msg.text("monitoring.text")));
+            }
+            if (problems.size() == before && document != null) {
+                out.add(new AnnualTarget(id, y.asInt(), value, c, txt, document, fic.asBoolean(false), file, ptr));
+            }
+        }
+        return out;
+    }
+
+    // ---- townships -----------------------------------------------------------------------------------------
+
+    private static Townships readTownships(String file, JsonNode root, List<PlanTarget> targets, UnitTable units,
+                                          List<String> regions, List<InputProblem> problems) {
+        unknownKeys(file, root, "", Set.of("county", "source", "townships", "figures", "assignments"), problems);
+        String county = text(root, "county");
+        if (county == null || !regions.contains(county)) {
+            problems.add(new InputProblem(file, 0, 0, "/county", Msg.text("monitoring.county",
+                    "regions", String.join(", ", regions), "found", found(root.path("county")))));
+        }
+        Text source = pair(file, root.path("source"), "/source", problems);
+        List<Township> towns = new ArrayList<>();
+        JsonNode list = root.path("townships");
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add(new InputProblem(file, 0, 0, "/townships", Msg.text("monitoring.townships")));
+        } else {
+            Set<String> names = new TreeSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode n = list.get(i);
+                String ptr = "/townships/" + i;
+                unknownKeys(file, n, ptr, Set.of("name", "kind", "note"), problems);
+                String name = text(n, "name");
+                String kind = text(n, "kind");
+                if (name == null || kind == null || !Set.of("街道", "镇", "乡").contains(kind)) {
+                    problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.township")));
+                    continue;
+                }
+                if (!names.add(name) || regions.contains(name) || ALL.equals(name)) {
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/name", Msg.text("monitoring.township-name",
+                            "name", Bounded.cut(name))));
+                    continue;
+                }
+                towns.add(new Township(name, county, kind, towns.size()));
+            }
+        }
+        List<AdditiveFigure> figures = new ArrayList<>();
+        JsonNode fl = root.path("figures");
+        if (!fl.isMissingNode() && !fl.isArray()) {
+            problems.add(new InputProblem(file, 0, 0, "/figures", Msg.text("monitoring.figures")));
+        }
+        for (int i = 0; fl.isArray() && i < fl.size(); i++) {
+            JsonNode n = fl.get(i);
+            String ptr = "/figures/" + i;
+            int before = problems.size();
+            unknownKeys(file, n, ptr, Set.of("id", "name", "unit", "county", "rounding", "note"), problems);
+            String id = text(n, "id");
+            String unit = text(n, "unit");
+            String src = text(n, "county");
+            String rounding = text(n, "rounding");
+            Text name = pair(file, n.path("name"), ptr + "/name", problems);
+            PlanTarget t = id == null ? null : targets.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            if (id == null || unit == null || !units.knows(unit) || src == null || !COUNTY_SOURCES.contains(src)
+                    || !"exact".equals(rounding) && !"last-digit".equals(rounding)) {
+                problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.figure",
+                        "sources", String.join(", ", new TreeSet<>(COUNTY_SOURCES)))));
+            } else if ("indicator".equals(src) && (t == null || !units.find(unit).map(u -> u.unit())
+                    .equals(units.find(t.unit()).map(u -> u.unit())))) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.figure-indicator",
+                        "id", Bounded.cut(id))));
+            } else if ("energy".equals(src) && !Set.of("吨标准煤", "万吨标准煤").contains(unit)) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/unit", Msg.text("monitoring.figure-energy-unit")));
+            } else if (!"indicator".equals(src) && t != null) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.figure-own", "id", id)));
+            } else if (figures.stream().anyMatch(f -> f.id().equals(id))) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.figure-duplicate", "id", id)));
+            }
+            if (problems.size() == before && name != null) {
+                figures.add(new AdditiveFigure(id, name, unit, src, "exact".equals(rounding)));
+            }
+        }
+        List<TownshipTarget> assigned = new ArrayList<>();
+        JsonNode as = root.path("assignments");
+        if (!as.isMissingNode()) {
+            unknownKeys(file, as, "/assignments", Set.of("document", "fictional", "note", "targets"), problems);
+            Text document = pair(file, as.path("document"), "/assignments/document", problems);
+            boolean fictional = as.path("fictional").asBoolean(false);
+            JsonNode tl = as.path("targets");
+            if (!tl.isArray()) {
+                problems.add(new InputProblem(file, 0, 0, "/assignments/targets", Msg.text("monitoring.assignments")));
+            }
+            Set<String> seen = new TreeSet<>();
+            for (int i = 0; tl.isArray() && i < tl.size(); i++) {
+                JsonNode n = tl.get(i);
+                String ptr = "/assignments/targets/" + i;
+                int before = problems.size();
+                unknownKeys(file, n, ptr, Set.of("township", "indicator", "value", "comparator", "text", "note"), problems);
+                String town = text(n, "township");
+                String id = text(n, "indicator");
+                boolean known = id != null && targets.stream().anyMatch(x -> x.id().equals(id));
+                if (town == null || !ALL.equals(town) && towns.stream().noneMatch(x -> x.name().equals(town))) {
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/township", Msg.text("monitoring.assigned-township",
+                            "name", Bounded.cut(String.valueOf(town)))));
+                }
+                if (!known) {
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/indicator", Msg.text("monitoring.unknown-indicator",
+                            "id", Bounded.cut(String.valueOf(id)))));
+                }
+                BigDecimal value = number(file, n, ptr, problems);
+                Comparator c = comparator(file, n, ptr, problems);
+                String txt = text(n, "text");
+                if (txt == null) {
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/text", Msg.text("monitoring.text")));
+                }
+                if (problems.size() > before || document == null) {
+                    continue;
+                }
+                for (Township x : towns) {
+                    if (ALL.equals(town) || x.name().equals(town)) {
+                        if (!seen.add(x.name() + "|" + id)) {
+                            problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.assigned-twice",
+                                    "name", x.name(), "id", id)));
+                            continue;
+                        }
+                        assigned.add(new TownshipTarget(x.name(), id, value, c, txt, document, fictional, file, ptr));
+                    }
+                }
+            }
+        }
+        return new Townships(file, county, source, List.copyOf(towns), List.copyOf(figures), List.copyOf(assigned));
+    }
+
+    // ---- township submissions -------------------------------------------------------------------------
+
+    /**
+     * The townships' figures of a set of submissions: per township, merged as the county's values are
+     * ({@link Merger}: stages, conflicts, units, plausible ranges), then converted to the figure's unit where the
+     * id is a figure of townships.yaml rather than a catalogue indicator (a negative figure is a data problem).
+     *
+     * @param subs  township submissions (region = a township of {@code towns})
+     * @param rules the rule set
+     * @param towns the plan's townships
+     * @return one value per township, figure and year
+     */
+    public static List<plancheck.model.TownshipValue> townshipValues(List<Submission> subs, RuleSet rules,
+                                                                     Townships towns) {
+        Map<String, List<Submission>> byTown = new TreeMap<>();
+        subs.forEach(s -> byTown.computeIfAbsent(s.region(), k -> new ArrayList<>()).add(s));
+        List<plancheck.model.TownshipValue> out = new ArrayList<>();
+        for (Map.Entry<String, List<Submission>> e : byTown.entrySet()) {
+            for (plancheck.model.Observation o : Merger.merge(e.getValue(), rules)) {
+                AdditiveFigure f = towns.figure(o.indicator());
+                BigDecimal v = o.value();
+                String unit = o.unit();
+                String problem = o.problem();
+                Text detail = o.detail();
+                if (f != null && rules.target(o.indicator()) == null && o.usable()) {
+                    unit = f.unit();
+                    java.util.Optional<BigDecimal> c = rules.units().convert(v, o.unit(), f.unit());
+                    if (c.isEmpty()) {
+                        problem = "unit";
+                        detail = Msg.text("monitoring.township-unit", "unit", Bounded.cut(o.unit()), "want", f.unit());
+                        v = null;
+                    } else if (c.get().signum() < 0) {
+                        problem = "range";
+                        detail = Msg.text("monitoring.township-negative", "value", plancheck.model.Numbers.plain(c.get()));
+                        v = null;
+                    } else {
+                        v = c.get();
+                    }
+                }
+                out.add(new plancheck.model.TownshipValue(e.getKey(), o.indicator(), o.year(), v, unit, o.evidence(),
+                        problem, detail));
+            }
+        }
+        return out;
+    }
+
+    // ---- small readers ---------------------------------------------------------------------------------
+
+    private static void unknownKeys(String file, JsonNode n, String ptr, Set<String> allowed, List<InputProblem> problems) {
+        if (!n.isObject()) {
+            if (!n.isMissingNode()) {
+                problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.mapping")));
+            }
+            return;
+        }
+        n.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/" + k, Msg.text("monitoring.unknown-key",
+                        "key", Bounded.cut(k), "allowed", String.join(", ", new TreeSet<>(allowed)))));
+            }
+        });
+    }
+
+    private static BigDecimal number(String file, JsonNode n, String ptr, List<InputProblem> problems) {
+        JsonNode v = n.path("value");
+        if (!v.isNumber()) {
+            problems.add(new InputProblem(file, 0, 0, ptr + "/value", Msg.text("monitoring.number", "found", found(v))));
+            return null;
+        }
+        return v.decimalValue();
+    }
+
+    private static Comparator comparator(String file, JsonNode n, String ptr, List<InputProblem> problems) {
+        String c = text(n, "comparator");
+        try {
+            return Comparator.parse(String.valueOf(c));
+        } catch (IllegalArgumentException e) {
+            problems.add(new InputProblem(file, 0, 0, ptr + "/comparator", Msg.text("monitoring.comparator",
+                    "found", Bounded.cut(String.valueOf(c)))));
+            return null;
+        }
+    }
+
+    private static Text pair(String file, JsonNode n, String ptr, List<InputProblem> problems) {
+        String zh = text(n, "zh");
+        String en = text(n, "en");
+        if (zh == null || en == null) {
+            problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.zh-en")));
+            return null;
+        }
+        return new Text(zh, en);
+    }
+
+    private static String text(JsonNode n, String key) {
+        return RulesLoader.text(n, key);
+    }
+
+    private static String found(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? "nothing" : Bounded.quote(n.isTextual() ? n.asText() : n.toString());
+    }
+}

@@ -1,0 +1,168 @@
+package plancheck.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import plancheck.TestSupport;
+import plancheck.app.Workspace;
+import plancheck.cli.Main;
+import plancheck.load.InputException;
+import plancheck.load.PlanMonitoring;
+import plancheck.load.RulesLoader;
+import plancheck.model.Finding;
+import plancheck.model.Status;
+
+/**
+ * The plan's monitoring data (annual/&lt;year&gt;.yaml, townships.yaml) checked when the plan loads, township
+ * submissions checked when they are read, and the shipped township example whose sum disagrees with the county.
+ */
+class MonitoringDataTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theShippedPlanHasItsAnnualTargetsAndTownships() throws Exception {
+        var rs = RulesLoader.load(Path.of("rules"));
+        var annual = PlanMonitoring.annualTargets(rs);
+        assertEquals(List.of(2026, 2027, 2028), annual.stream().map(a -> a.year()).distinct().toList());
+        assertTrue(annual.stream().allMatch(a -> a.fictional()), "the shipped annual targets are marked fictional");
+        var towns = PlanMonitoring.townships(rs);
+        assertEquals(24, towns.townships().size(), "24 乡镇（街道） as 第一章 counts them");
+        assertEquals("垫江县", towns.county());
+        // the grain shares assigned to the townships add up to the county's 41万吨 (专栏1 第26项)
+        var grain = towns.targets().stream().filter(t -> t.indicator().equals("grain_capacity"))
+                .map(t -> t.value()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertEquals(0, new java.math.BigDecimal("41").compareTo(grain));
+        assertEquals(24, towns.targets().stream().filter(t -> t.indicator().equals("major_accidents")).count(), "all: every township");
+    }
+
+    @Test
+    void badAnnualAndTownshipFilesAreRefusedWithFileAndPointer() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Path plan = TestSupport.copyRulesAndPlan(rules);
+        Path y = plan.resolve("annual/2027.yaml");
+        Files.writeString(y, Files.readString(y).replace("id: urbanization_rate", "id: urbanisation_rate")
+                .replace("comparator: \"<=\"", "comparator: \"=<\""));
+        TestSupport.write(plan.resolve("annual/2031.yaml"), "year: 2031\ndocument: {zh: x, en: x}\ntargets: []\n");
+        TestSupport.write(plan.resolve("annual/copy.yaml"), Files.readString(plan.resolve("annual/2026.yaml")));
+        Path t = plan.resolve("townships.yaml");
+        Files.writeString(t, Files.readString(t).replace("county: 垫江县", "county: 梁平区")
+                .replace("{name: 沙河乡, kind: 乡}", "{name: 沙坪镇, kind: 乡}")
+                .replace("county: energy, rounding: last-digit", "county: energy, rounding: roughly"));
+        InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan));
+        String all = e.problems().toString();
+        assertTrue(all.contains("annual/2027.yaml: /targets/1/id: indicator \"urbanisation_rate\" is not in the plan's catalogue"), all);
+        assertTrue(all.contains("annual/2027.yaml: /targets/2/comparator: expected one of the comparators"), all);
+        assertTrue(all.contains("annual/2031.yaml: /year: expected a year of the plan period (2026–2030), found \"2031\"")
+                || all.contains("annual/2031.yaml: /year: expected a year of the plan period (2026–2030), found 2031"), all);
+        assertTrue(all.contains("annual/copy.yaml: /year: the annual plan's targets for 2026 are already given in"), all);
+        assertTrue(all.contains("townships.yaml: /county: county must be one of the plan's regions (垫江县), found \"梁平区\""), all);
+        assertTrue(all.contains("township name \"沙坪镇\" is listed twice"), all);
+        assertTrue(all.contains("townships.yaml: /figures/4: expected {id, name: {zh, en}, unit"), all);
+        assertTrue(e.problems().stream().anyMatch(p -> p.format("zh").contains("指标“urbanisation_rate”不在规划目录")),
+                "in Chinese too: " + e.problems());
+    }
+
+    private Path township(String name, String region, int year, String body) {
+        return TestSupport.write(tmp.resolve(name), "{\"region\": \"" + region + "\", \"year\": " + year + ", " + body + "}");
+    }
+
+    @Test
+    void aTownshipGivesFiguresOnlyAndTheCountyNotTheTownshipsFigures() throws Exception {
+        Workspace ws = Workspace.open(Path.of("rules"), null);
+        Path records = township("records.json", "沙坪镇", 2027, "\"accidents\": [{\"id\": \"x\", \"date\": \"2027-01-02\", "
+                + "\"deaths\": 1, \"seriousInjuries\": 0, \"directLossYuan\": 1000}]");
+        Path foreign = township("foreign.json", "沙坪镇", 2027,
+                "\"indicators\": [{\"id\": \"urbanization_rate\", \"value\": 40, \"unit\": \"%\"}]");
+        Path county = TestSupport.submission(tmp, "county.json", 2027, TestSupport.ind("accident_deaths", "3", "人"));
+        InputException e = assertThrows(InputException.class, () -> ws.read(List.of(records, foreign, county)));
+        String all = e.problems().toString();
+        assertTrue(all.contains("records.json: /accidents: a township's submission gives figures (indicators) only"), all);
+        assertTrue(all.contains("foreign.json: /indicators/0/id: 沙坪镇 has no assigned target \"urbanization_rate\""), all);
+        assertTrue(all.contains("county.json: /indicators/0/id: \"accident_deaths\" is a figure townships submit"), all);
+        String zh = e.problems().get(0).format("zh");
+        assertTrue(zh.contains("乡镇") || zh.contains("汇总"), zh);
+    }
+
+    @Test
+    void aTownshipsFigureInAnotherUnitIsConvertedAndAWrongOneIsADataProblem() throws Exception {
+        Path a = township("a.json", "沙坪镇", 2027, "\"indicators\": [{\"id\": \"energy_consumption\", \"value\": 52000, "
+                + "\"unit\": \"吨标准煤\"}, {\"id\": \"accident_deaths\", \"value\": 2, \"unit\": \"万吨\"}]");
+        List<Finding> f = Workspace.open(Path.of("rules"), null).check(List.of(a)).report().findings();
+        Finding energy = f.stream().filter(x -> x.indicator().equals("energy_consumption")).findFirst().orElseThrow();
+        // 52000 吨标准煤 = 5.2 万吨标准煤 (the figure's unit); the county has no energy records: not reconciled
+        assertEquals(0, new java.math.BigDecimal("5.2").compareTo(energy.actual()));
+        assertEquals(Status.NO_DATA, energy.status());
+        assertTrue(f.stream().noneMatch(x -> x.indicator().equals("accident_deaths") && x.status() == Status.PASS),
+                "a death count in 万吨 is never summed");
+    }
+
+    @Test
+    void theShippedTownshipExampleDisagreesWithTheCountyAndSaysSo() throws Exception {
+        List<Finding> f = Workspace.open(Path.of("rules"), null).check(List.of(Path.of("facts"))).report().findings();
+        Finding grain = f.stream().filter(x -> x.year() == 2027 && x.subject().equals("垫江县·乡镇汇总")
+                && x.indicator().equals("grain_capacity")).findFirst().orElseThrow();
+        assertEquals(Status.WARNING, grain.status());
+        // Σ 24 townships = 41.3 万吨; county 40.9; tolerance 24 × 0.005 (two decimals) + 0.05 (one) = 0.17
+        assertEquals(0, new java.math.BigDecimal("41.3").compareTo(grain.actual()));
+        assertEquals(0, new java.math.BigDecimal("40.9").compareTo(grain.expected()));
+        assertEquals(0, new java.math.BigDecimal("0.17").compareTo((java.math.BigDecimal) grain.details().get("tolerance")));
+        String m = grain.message().zh();
+        assertTrue(m.contains("全县报送（facts/2027/example-stats-bureau.json#/indicators/12）"), "the county's side: " + m);
+        assertTrue(m.contains("沙坪镇 2.12"), "the townships' side: " + m);
+        assertTrue(grain.evidence().stream().anyMatch(e -> e.input().contains("townships/example-township-shaping.json")));
+        // the counts that add up exactly agree
+        for (String id : List.of("accident_count", "accident_deaths", "major_accidents", "energy_consumption")) {
+            Finding x = f.stream().filter(y -> y.year() == 2027 && y.subject().equals("垫江县·乡镇汇总")
+                    && y.indicator().equals(id)).findFirst().orElseThrow();
+            assertEquals(Status.PASS, x.status(), x.message().zh());
+        }
+    }
+
+    @Test
+    void theReportCommandWritesTheDocxAndTheHtml() throws Exception {
+        Path out = tmp.resolve("out");
+        String[] r = run("report", "annual", "--year", "2027", "--out", out.toString(), "facts");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(Files.size(out.resolve("annual-2027.docx")) > 10_000);
+        assertTrue(Files.readString(out.resolve("annual-2027.html")).contains("主要指标完成情况"));
+        String[] p = run("report", "midterm", "--public", "--out", out.toString(), "facts");
+        assertEquals("0", p[0], p[2]);
+        assertTrue(Files.exists(out.resolve("midterm-2028-public.docx")) && Files.exists(out.resolve("midterm-2028-public.html")));
+        String[] bad = run("report", "annual", "--out", out.toString(), "facts");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("--year"), bad[2]);
+        String[] none = run("report", "final", "--out", out.toString(), "facts");
+        assertEquals("2", none[0]);
+        assertTrue(none[2].contains("2030"), none[2]);
+        assertTrue(!Files.exists(out.resolve("final-2030.docx")), "nothing written");
+    }
+
+    private static synchronized String[] run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
