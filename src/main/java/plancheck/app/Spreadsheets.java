@@ -219,7 +219,7 @@ public final class Spreadsheets {
         if (facts == null || facts.isEmpty()) {
             return out;
         }
-        List<Submission> subs = new SubmissionReader(Catalogue.of(rs.targets()), rs.targetYear())
+        List<Submission> subs = new SubmissionReader(Catalogue.of(rs), rs.targetYear())
                 .readAll(SubmissionReader.expand(facts));
         List<Submission> mine = subs.stream().filter(s -> s.year() == year && rs.covers(s.region())).toList();
         for (Observation o : Merger.merge(mine, rs)) {

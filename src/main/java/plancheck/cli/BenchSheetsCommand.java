@@ -110,7 +110,7 @@ public final class BenchSheetsCommand implements Callable<Integer> {
             long bp = peak();
             resetPeak();
             t = System.nanoTime();
-            List<Submission> subs = new SubmissionReader(Catalogue.of(rs.targets()), rs.targetYear()).readAll(List.of(p));
+            List<Submission> subs = new SubmissionReader(Catalogue.of(rs), rs.targetYear()).readAll(List.of(p));
             double m = ms(t);
             long mp = peak();
             records = subs.get(0).accidents().size() + subs.get(0).water().size();

@@ -33,6 +33,11 @@ public final class Catalogue {
         return of(targets, Set.of());
     }
 
+    /** @param rules one plan: its targets and the figures only its townships submit */
+    public static Catalogue of(RuleSet rules) {
+        return of(rules.targets(), PlanMonitoring.townships(rules).ownIds(rules));
+    }
+
     /**
      * @param targets  the targets of every plan
      * @param extraIds ids known without a target (the figures only townships submit)

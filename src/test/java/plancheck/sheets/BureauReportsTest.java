@@ -49,7 +49,7 @@ class BureauReportsTest {
         String fmd = Files.readString(dir.resolve("filled/report.md"), StandardCharsets.UTF_8);
         assertTrue(fmd.indexOf("### 县应急管理局（违规2条、预警2条）") > 0
                 && fmd.indexOf("### 县应急管理局（违规2条、预警2条）") < fmd.indexOf("## 县应急管理局负责的指标"), fmd);
-        assertTrue(filled[1].contains("1份报送，188条结论：违规2、预警2、无数据170、待定7、达标7、基期0"), filled[1]);
+        assertTrue(filled[1].contains("1份报送，199条结论：违规2、预警2、无数据180、待定7、达标8、基期0"), filled[1]);
         // the shipped example: the same figures and one loss typed in 万元
         String[] r = TestSupport.check(out(), "zh", EXAMPLE);
         assertEquals("1", r[0], r[2]); // the 较大 accident 2026-011
@@ -96,7 +96,7 @@ class BureauReportsTest {
         assertEquals("0", TestSupport.check(out(), "zh", warn)[0], "a warning alone: exit 0");
         String[] w = TestSupport.cli("check", "--out", out().toString(), "--fail-on", "warning", warn.toString());
         assertEquals("1", w[0], w[2]);
-        assertTrue(w[2].contains("按--fail-on warning：有1条预警或数据问题，退出码为1"), w[2]);
+        assertTrue(w[2].contains("按--fail-on warning：有2条预警或数据问题，退出码为1"), w[2]); // the path and the annual plan (54.5)
         assertEquals("0", TestSupport.cli("check", "--out", out().toString(), "--fail-on", "data-problem", warn.toString())[0],
                 "a warning is no data problem");
         Path slip = TestSupport.write(dir.resolve("s.json"), """
@@ -118,7 +118,7 @@ class BureauReportsTest {
         try (InputStream in = Files.newInputStream(out().resolve("report.xlsx")); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet act = wb.getSheet("需处理事项");
             Sheet all = wb.getSheet("全部结论");
-            assertEquals(190, all.getLastRowNum(), "one row per finding");
+            assertEquals(201, all.getLastRowNum(), "one row per finding (190 of the five-year targets, 11 of the 2026 annual plan)");
             Row h = act.getRow(0);
             assertEquals(List.of("责任单位", "类别", "状态", "年份", "指标", "id", "对象", "数值", "应达值", "2030年目标", "差距",
                     "单位", "说明", "报送单位", "输入（文件与单元格）", "规则", "规划依据"),
@@ -132,7 +132,7 @@ class BureauReportsTest {
         }
         List<String> csv = Files.readAllLines(out().resolve("findings.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.get(0).startsWith("\uFEFF责任单位,类别,状态,年份,指标,id"), csv.get(0));
-        assertEquals(191, csv.size(), "a header and one line per finding");
+        assertEquals(202, csv.size(), "a header and one line per finding");
 
         Path copy = out().resolve("example-safety-bureau-2026-核查结果.xlsx");
         try (InputStream in = Files.newInputStream(copy); XSSFWorkbook wb = new XSSFWorkbook(in)) {
