@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import plancheck.TestSupport;
 import plancheck.app.Spreadsheets;
 import plancheck.app.Workspace;
+import plancheck.load.Paths2;
 import plancheck.model.Finding;
 
 /**
@@ -154,7 +155,7 @@ class SheetInputTest {
         });
         String[] zh = check("zh", x);
         assertEquals("2", zh[0], zh[2]);
-        String f = x.toString();
+        String f = Paths2.display(x); // as messages show it: relative to the working folder
         int[] rows = rows(x, "safety_death_rate", "disaster_warning_coverage", "rescue_team_drone_rate");
         assertTrue(zh[2].contains(f + ": 指标!I" + rows[0] + ": 应为数字，实为文本\"约0.01\""), zh[2]);
         assertTrue(zh[2].contains(f + ": 指标!I" + rows[1] + ": 公式结果为错误值\"#DIV/0!\""), zh[2]);
@@ -259,10 +260,10 @@ class SheetInputTest {
         Files.copy(dir.resolve("t.xlsx"), wbCsv);
         String[] r = check("zh", xls, text, wbJson, wbCsv);
         assertEquals("2", r[0], r[2]);
-        assertTrue(r[2].contains(xls + ": 这是Excel 97-2003格式（.xls）的文件：请在Excel中“另存为”Excel工作簿（.xlsx）后再核查"), r[2]);
-        assertTrue(r[2].contains(text + ": 不是Excel工作簿（.xlsx）：文本文件"), r[2]);
-        assertTrue(r[2].contains(wbJson + ": 这是Excel工作簿（压缩格式），不是JSON文本：请把扩展名改为.xlsx"), r[2]);
-        assertTrue(r[2].contains(wbCsv + ": 这不是CSV文本，而是Excel工作簿（.xlsx）：请把扩展名改为.xlsx，或在Excel中“另存为”CSV"), r[2]);
+        assertTrue(r[2].contains(Paths2.display(xls) + ": 这是Excel 97-2003格式（.xls）的文件：请在Excel中“另存为”Excel工作簿（.xlsx）后再核查"), r[2]);
+        assertTrue(r[2].contains(Paths2.display(text) + ": 不是Excel工作簿（.xlsx）：文本文件"), r[2]);
+        assertTrue(r[2].contains(Paths2.display(wbJson) + ": 这是Excel工作簿（压缩格式），不是JSON文本：请把扩展名改为.xlsx"), r[2]);
+        assertTrue(r[2].contains(Paths2.display(wbCsv) + ": 这不是CSV文本，而是Excel工作簿（.xlsx）：请把扩展名改为.xlsx，或在Excel中“另存为”CSV"), r[2]);
         assertFalse(r[2].contains("Exception") || r[2].contains("\tat "), r[2]);
         assertFalse(Files.exists(dir.resolve("out/report.json")));
     }
@@ -299,7 +300,7 @@ class SheetInputTest {
         assertTrue(Files.size(bomb) < 1_000_000, "small on disk: " + Files.size(bomb));
         String[] r = check("zh", bomb);
         assertEquals("2", r[0], r[2]);
-        assertTrue(r[2].contains(bomb + ": 工作簿解压后远大于文件本身（疑似“压缩炸弹”），已拒绝读取"), r[2]);
+        assertTrue(r[2].contains(Paths2.display(bomb) + ": 工作簿解压后远大于文件本身（疑似“压缩炸弹”），已拒绝读取"), r[2]);
         String[] en = check("en", bomb);
         assertTrue(en[2].contains("the workbook decompresses to far more than its own size (a zip bomb?); refused"), en[2]);
         assertFalse(Files.exists(dir.resolve("out/report.json")));
