@@ -176,16 +176,14 @@ public final class Filings {
             throw new Refused(List.of(new InputProblem(name, 0, 0, "", Msg.text("service.only-bureaus-file"))));
         }
         RulesVersions.Active act = rules.active();
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-            throw new InputException(List.of(new InputProblem(name, 0, 0, "", Msg.text("service.json-only"))));
-        }
+        // JSON, a workbook or a CSV file (UTF-8 or GBK): read as the command line reads a file of that name
         Submission s = act.workspace().readUpload(name, bytes);
         List<InputProblem> refusals = act.responsibilities().refusals(who.bureau(), s, bytes);
         if (!refusals.isEmpty()) {
             throw new Refused(refusals);
         }
         NewRevision n = new NewRevision(s.region(), who.bureau(), s.year(), Revision.FILED, s.stage(), name,
-                "application/json", bytes, Paths2.sha256(bytes), who.username(),
+                mediaType(name, bytes), bytes, Paths2.sha256(bytes), who.username(),
                 address, act.version().id());
         Object[] out = new Object[2];
         Revision r;
@@ -360,26 +358,85 @@ public final class Filings {
         return b.toString();
     }
 
+    /** The reports of a state that can be downloaded, by name (contract §1 and the spreadsheet outputs). */
+    public static final List<String> REPORT_FILES = List.of("report.json", "report.md", "report.html", "report.xlsx",
+            "findings.csv");
+
     /**
      * @param s    a state
      * @param lang "zh" or "en"
-     * @return report.json, report.md and report.html of the state
+     * @return report.json, report.md, report.html, report.xlsx and findings.csv of the state, and the annotated
+     *         copy of every workbook in it ({@link #annotatedFile}), as {@code plancheck check} writes them
      */
     public Map<String, byte[]> renderReport(State s, String lang) throws InputException, RuleDefectException {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        if (report(s) == null) {
+            return m;
+        }
+        for (String f : REPORT_FILES) {
+            m.put(f, render(s, lang, f));
+        }
+        for (Revision r : s.revisions()) {
+            String a = annotatedFile(r);
+            if (a != null) {
+                m.put(Spreadsheets.annotatedName(r.label() + "-" + r.fileName()), render(s, lang, a));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * @param r a revision
+     * @return the name its annotated workbook is downloaded by ({@code annotated-r12.xlsx}), or null when it
+     *         is not a workbook
+     */
+    public static String annotatedFile(Revision r) {
+        String n = r.fileName().toLowerCase(java.util.Locale.ROOT);
+        return !r.withdrawn() && (n.endsWith(".xlsx") || n.endsWith(".xlsm")) ? "annotated-" + r.label() + ".xlsx" : null;
+    }
+
+    /**
+     * One report file of a state, rendered as the command line writes it.
+     *
+     * @param s    a state
+     * @param lang "zh" or "en"
+     * @param file one of {@link #REPORT_FILES}, or {@link #annotatedFile} of a revision of the state
+     * @return its bytes, or null when the state has no such file (or nothing is filed)
+     */
+    public byte[] render(State s, String lang, String file) throws InputException, RuleDefectException {
         Checked c = report(s);
         if (c == null) {
-            return Map.of();
+            return null;
         }
-        Map<String, byte[]> m = new LinkedHashMap<>();
+        plancheck.report.Audience a = c.audience(null); // by responsible unit, who filed each value
         try {
-            m.put("report.json", JsonReport.render(c.report()));
+            switch (file) {
+                case "report.json":
+                    return JsonReport.render(c.report());
+                case "report.md":
+                    return MarkdownReport.render(c.report(), a, lang);
+                case "report.html":
+                    return HtmlReport.render(c.report(), a, lang);
+                case "report.xlsx":
+                    return Spreadsheets.findingsXlsx(c, a, lang);
+                case "findings.csv":
+                    return Spreadsheets.findingsCsv(c, a, lang);
+                default:
+                    for (int i = 0; i < s.revisions().size(); i++) {
+                        if (file.equals(annotatedFile(s.revisions().get(i)))) {
+                            String path = Paths2.display(s.files().get(i));
+                            for (Submission sub : c.submissions()) {
+                                if (sub.file().equals(path)) {
+                                    return Spreadsheets.annotate(c, sub, a, lang);
+                                }
+                            }
+                        }
+                    }
+                    return null;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        plancheck.report.Audience a = c.audience(null); // by responsible unit, who filed each value
-        m.put("report.md", MarkdownReport.render(c.report(), a, lang));
-        m.put("report.html", HtmlReport.render(c.report(), a, lang));
-        return m;
     }
 
     /**
@@ -420,6 +477,45 @@ public final class Filings {
 
     private byte[] rulesArchive(RulesVersion v) {
         return rules.archive(v.id());
+    }
+
+    /**
+     * A bureau's workbook for a year as {@code plancheck template} writes it, from the county's current state:
+     * 上年数值 from the previous year's filings, 本年数值 holding the values its own revision of the year already
+     * gives, so its empty cells are what it still has to file.
+     *
+     * @param bureau the bureau's id
+     * @param year   the year to fill
+     * @return the workbook, or null for a bureau the plan does not know or a year outside the plan
+     * @throws InputException stored files the active rules no longer accept
+     */
+    public byte[] template(String bureau, int year) throws InputException {
+        RulesVersions.Active act = rules.active();
+        String region = defaultRegion();
+        plancheck.load.RuleSet rs = act.workspace().engineFor(region).rules();
+        plancheck.model.Bureau b = plancheck.load.PlanBureaus.of(rs).find(bureau).orElse(null);
+        if (b == null || year <= rs.baseYear() || year > rs.targetYear()) {
+            return null;
+        }
+        State st = state(region, year, 0);
+        List<Submission> filed = new ArrayList<>();
+        List<Submission> own = new ArrayList<>();
+        try {
+            Map<String, Revision> byFile = new java.util.HashMap<>();
+            for (int i = 0; i < st.files().size(); i++) {
+                byFile.put(Paths2.display(st.files().get(i)), st.revisions().get(i));
+            }
+            for (Submission sub : st.empty() ? List.<Submission>of() : act.workspace().read(st.files())) {
+                Revision r = byFile.get(sub.file());
+                filed.add(sub);
+                if (r != null && r.bureau().equals(b.id()) && r.year() == year) {
+                    own.add(sub);
+                }
+            }
+            return Spreadsheets.template(rs, b, year, filed, own, "template.xlsx").values().iterator().next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the revision, if any */
@@ -580,6 +676,23 @@ public final class Filings {
             }
         }
         return parts.isEmpty() ? "—" : String.join(", ", parts);
+    }
+
+    /** Media types of what a filing holds, kept with its revision (its bytes are sent back with it). */
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * @param name  the stored file name
+     * @param bytes its content
+     * @return the media type it is stored and sent back with: by its content (a workbook), else by its name
+     *         (CSV), else JSON; the reader has accepted it under that name already
+     */
+    static String mediaType(String name, byte[] bytes) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (plancheck.load.sheet.SheetReader.kindOf(bytes) == plancheck.load.sheet.SheetReader.Kind.OOXML) {
+            return n.endsWith(".xlsm") ? "application/vnd.ms-excel.sheet.macroEnabled.12" : XLSX;
+        }
+        return n.endsWith(".csv") ? "text/csv" : "application/json";
     }
 
     /** @return the file name without folders, bounded, with characters safe in a path */

@@ -93,12 +93,14 @@ public final class Responsibilities {
     /**
      * The same, each problem at its line and column in the file.
      *
-     * @param bytes the submission's bytes (JSON), or null for pointers only
+     * @param bytes the submission's bytes (JSON: lines and columns are added; a workbook or CSV file: its
+     *              problems name their cells), or null for pointers only
      */
     public List<InputProblem> refusals(String bureau, Submission s, byte[] bytes) {
         List<InputProblem> out = refusalsAt(bureau, s);
-        if (bytes == null || out.isEmpty()) {
-            return out;
+        if (bytes == null || out.isEmpty() || plancheck.load.sheet.SheetReader.isSheetName(s.file())
+                || plancheck.load.sheet.SheetReader.kindOf(bytes) != plancheck.load.sheet.SheetReader.Kind.TEXT) {
+            return out; // a workbook's or CSV file's problems name their cells already
         }
         plancheck.load.LocatedJson doc;
         try {
@@ -123,7 +125,9 @@ public final class Responsibilities {
                 continue;
             }
             String owner = ownerOfIndicator.get(v.id());
-            out.add(new InputProblem(s.file(), 0, 0, v.pointer() + "/id", owner == null
+            // JSON: the value's id (/indicators/3/id); a workbook or CSV file: the row's cell (指标!I7)
+            String at = v.pointer().startsWith("/") ? v.pointer() + "/id" : v.pointer();
+            out.add(new InputProblem(s.file(), 0, 0, at, owner == null
                     ? Msg.text("service.indicator-no-bureau", "id", v.id(), "bureau", name)
                     : Msg.text("service.indicator-of-other-bureau", "id", v.id(), "bureau", name,
                             "owner", bureaus.get(owner).name())));
@@ -131,21 +135,42 @@ public final class Responsibilities {
                 return out;
             }
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counts.put("waterSamples", s.water().size());
-        counts.put("airDaily", s.air().size());
-        counts.put("accidents", s.accidents().size());
-        counts.put("energyUse", s.energy().size());
-        counts.put("cropOutput", s.crops().size());
-        counts.forEach((kind, n) -> {
-            if (n > 0 && (b == null || !b.records().contains(kind))) {
+        Map<String, List<? extends Object>> lists = new LinkedHashMap<>();
+        lists.put("waterSamples", s.water());
+        lists.put("airDaily", s.air());
+        lists.put("accidents", s.accidents());
+        lists.put("energyUse", s.energy());
+        lists.put("cropOutput", s.crops());
+        lists.forEach((kind, l) -> {
+            if (!l.isEmpty() && (b == null || !b.records().contains(kind))) {
                 String owner = ownerOfRecord.get(kind);
-                out.add(new InputProblem(s.file(), 0, 0, "/" + kind, owner == null
+                out.add(new InputProblem(s.file(), 0, 0, recordsAt(kind, l.get(0)), owner == null
                         ? Msg.text("service.records-no-bureau", "kind", kind, "bureau", name)
                         : Msg.text("service.records-of-other-bureau", "kind", kind, "bureau", name,
                                 "owner", bureaus.get(owner).name())));
             }
         });
         return out;
+    }
+
+    /**
+     * @return where a submission's records of a kind are: the list's pointer in JSON ({@code /accidents}), the
+     *         first record's row in a workbook or CSV file ({@code 生产安全事故!A4:G4})
+     */
+    private static String recordsAt(String kind, Object first) {
+        plancheck.model.Evidence e = null;
+        if (first instanceof plancheck.model.Records.WaterSample w) {
+            e = w.evidence();
+        } else if (first instanceof plancheck.model.Records.AirDay a) {
+            e = a.evidence();
+        } else if (first instanceof plancheck.model.Records.Accident a) {
+            e = a.evidence();
+        } else if (first instanceof plancheck.model.Records.EnergyUse u) {
+            e = u.evidence();
+        } else if (first instanceof plancheck.model.Records.CropOutput c) {
+            e = c.evidence();
+        }
+        String p = e == null ? null : e.pointer();
+        return p == null || p.isEmpty() || p.startsWith("/") ? "/" + kind : p;
     }
 }

@@ -96,11 +96,41 @@ public final class Spreadsheets {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        Map<String, BigDecimal> previous = previous(rs, year - 1, facts);
+        List<Submission> subs = facts == null || facts.isEmpty() ? List.of()
+                : new SubmissionReader(Catalogue.of(rs), rs.targetYear()).readAll(SubmissionReader.expand(facts));
+        return template(rs, b, year, subs, List.of(), name);
+    }
+
+    /**
+     * A unit's template for a year from submissions already read (the service's filings).
+     *
+     * @param rs       the plan
+     * @param b        the unit
+     * @param year     the year to fill
+     * @param filed    submissions whose previous year's values fill 上年数值
+     * @param own      the unit's own submissions of the year: their values fill 本年数值 (in the catalogue's
+     *                 unit), so the empty cells are what it still has to file; may be empty
+     * @param name     the file name: *.xlsx, or *.csv (then one file per table, named after it)
+     * @return file name → bytes
+     */
+    public static Map<String, byte[]> template(RuleSet rs, Bureau b, int year, List<Submission> filed,
+                                               List<Submission> own, String name) throws IOException {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        Map<String, BigDecimal> previous = new TreeMap<>();
+        if (year - 1 == rs.baseYear()) {
+            for (PlanTarget t : rs.targets()) {
+                if (t.baselineValue() != null) {
+                    previous.put(t.id(), t.baselineValue());
+                }
+            }
+        }
+        previous.putAll(values(rs, year - 1, filed));
         List<PlanTarget> targets = TemplateWriter.targetsOf(rs.targets(), b.id());
+        Map<String, BigDecimal> current = new TreeMap<>(values(rs, year, own));
+        current.keySet().retainAll(targets.stream().map(PlanTarget::id).toList());
         String region = rs.regions().isEmpty() ? "" : rs.regions().get(0);
         TemplateWriter.Spec spec = new TemplateWriter.Spec(region, year, b, targets, previous, rs.units(),
-                "《" + planTitle(rs) + "》");
+                "《" + planTitle(rs) + "》", current);
         Map<String, byte[]> files = new TreeMap<>();
         if (lower.endsWith(".csv")) {
             files.putAll(TemplateWriter.csv(spec, name.substring(0, name.length() - 4)));
@@ -137,46 +167,68 @@ public final class Spreadsheets {
      */
     public static Map<String, byte[]> annotated(Checked c, Audience a, String lang) throws IOException {
         Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-        String region = c.report().region();
         for (Submission s : c.submissions()) {
             String lower = s.file().toLowerCase(java.util.Locale.ROOT);
             if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm")) {
                 continue;
             }
-            Map<String, String> idAt = new TreeMap<>();
-            s.indicators().forEach(v -> {
-                String k = Annotator.rowKey(v.pointer());
-                if (k != null) {
-                    idAt.put(k, v.id());
-                }
-            });
-            Map<String, List<Finding>> byRow = new TreeMap<>();
-            for (Finding f : c.report().findings()) {
-                boolean regional = f.subject().equals(region) || f.subject().startsWith(region + "·");
-                java.util.Set<String> rows = new java.util.TreeSet<>();
-                for (plancheck.model.Evidence e : f.evidence()) {
-                    String k = e.input().equals(s.file()) ? Annotator.rowKey(e.pointer()) : null;
-                    if (k == null) {
-                        continue;
-                    }
-                    String id = idAt.get(k);
-                    if (id != null ? regional && id.equals(f.indicator()) : !regional) {
-                        rows.add(k);
-                    }
-                }
-                rows.forEach(k -> byRow.computeIfAbsent(k, x -> new ArrayList<>()).add(f));
-            }
-            Map<String, Annotator.Note> notes = new TreeMap<>();
-            byRow.forEach((k, fs) -> notes.put(k, note(fs, a, lang)));
-            String name = s.file().substring(s.file().lastIndexOf('/') + 1);
-            String stem = name.substring(0, name.lastIndexOf('.'));
-            String target = stem + "-核查结果.xlsx";
+            String stem = annotatedName(s.file()).replaceFirst("\\.xlsx$", "");
+            String target = stem + ".xlsx";
             for (int i = 2; out.containsKey(target); i++) {
-                target = stem + "-核查结果-" + i + ".xlsx";
+                target = stem + "-" + i + ".xlsx";
             }
-            out.put(target, Annotator.annotate(Path.of(s.file()), notes));
+            out.put(target, annotate(c, s, a, lang));
         }
         return out;
+    }
+
+    /**
+     * @param file a workbook's path or name
+     * @return the name of its annotated copy: the workbook's name with "-核查结果"
+     */
+    public static String annotatedName(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + "-核查结果.xlsx";
+    }
+
+    /**
+     * An annotated copy of one workbook of a check.
+     *
+     * @param c    a finished check
+     * @param s    one of its submissions, read from a workbook
+     * @param a    who the report speaks to
+     * @param lang "zh" or "en"
+     * @return the workbook with the column 核查结果
+     */
+    public static byte[] annotate(Checked c, Submission s, Audience a, String lang) throws IOException {
+        String region = c.report().region();
+        Map<String, String> idAt = new TreeMap<>();
+        s.indicators().forEach(v -> {
+            String k = Annotator.rowKey(v.pointer());
+            if (k != null) {
+                idAt.put(k, v.id());
+            }
+        });
+        Map<String, List<Finding>> byRow = new TreeMap<>();
+        for (Finding f : c.report().findings()) {
+            boolean regional = f.subject().equals(region) || f.subject().startsWith(region + "·");
+            java.util.Set<String> rows = new java.util.TreeSet<>();
+            for (plancheck.model.Evidence e : f.evidence()) {
+                String k = e.input().equals(s.file()) ? Annotator.rowKey(e.pointer()) : null;
+                if (k == null) {
+                    continue;
+                }
+                String id = idAt.get(k);
+                if (id != null ? regional && id.equals(f.indicator()) : !regional) {
+                    rows.add(k);
+                }
+            }
+            rows.forEach(k -> byRow.computeIfAbsent(k, x -> new ArrayList<>()).add(f));
+        }
+        Map<String, Annotator.Note> notes = new TreeMap<>();
+        byRow.forEach((k, fs) -> notes.put(k, note(fs, a, lang)));
+        return Annotator.annotate(Path.of(s.file()), notes);
     }
 
     private static Annotator.Note note(List<Finding> fs, Audience a, String lang) {
@@ -206,22 +258,13 @@ public final class Spreadsheets {
         return region + "国民经济和社会发展第十五个五年规划纲要";
     }
 
-    /** The previous year's values (in each indicator's catalogue unit): submitted, else the plan's 2025 column. */
-    private static Map<String, BigDecimal> previous(RuleSet rs, int year, List<Path> facts) throws InputException, IOException {
+    /** @return the usable values of a year (in each indicator's catalogue unit) the submissions of the plan's region give */
+    private static Map<String, BigDecimal> values(RuleSet rs, int year, List<Submission> subs) {
         Map<String, BigDecimal> out = new TreeMap<>();
-        if (year == rs.baseYear()) {
-            for (PlanTarget t : rs.targets()) {
-                if (t.baselineValue() != null) {
-                    out.put(t.id(), t.baselineValue());
-                }
-            }
-        }
-        if (facts == null || facts.isEmpty()) {
+        List<Submission> mine = subs.stream().filter(s -> s.year() == year && rs.covers(s.region())).toList();
+        if (mine.isEmpty()) {
             return out;
         }
-        List<Submission> subs = new SubmissionReader(Catalogue.of(rs), rs.targetYear())
-                .readAll(SubmissionReader.expand(facts));
-        List<Submission> mine = subs.stream().filter(s -> s.year() == year && rs.covers(s.region())).toList();
         for (Observation o : Merger.merge(mine, rs)) {
             if (o.usable() && o.year() == year) {
                 out.put(o.indicator(), o.value());

@@ -77,7 +77,10 @@ final class Access {
         return ps.isEmpty() ? "" : ps.size() + ": " + ps.get(0).format("en");
     }
 
-    /** Sends report.json, report.md, report.html or bundle.zip of a year's state (?asOf=N for a past one). */
+    /**
+     * Sends report.json, report.md, report.html, report.xlsx, findings.csv, the annotated copy of a workbook
+     * of the state (annotated-r12.xlsx) or bundle.zip of a year's state (?asOf=N for a past one).
+     */
     static void download(Server s, Context ctx, int year, String file) throws Exception {
         Account a = s.account(ctx);
         if (a.role() == Role.ADMIN) {
@@ -95,19 +98,41 @@ final class Access {
                     .result(s.filings.bundle(st, lang));
             return;
         }
-        Map<String, byte[]> files = s.filings.renderReport(st, lang);
-        byte[] b = files.get(file);
+        for (Revision r : st.revisions()) {
+            if (file.equals(Filings.annotatedFile(r)) && a.role() == Role.BUREAU && !r.bureau().equals(a.bureau())) {
+                // a copy of another bureau's workbook: its revisions are not this bureau's to read
+                throw Problems.of(403, "service.forbidden-revision", "id", r.label());
+            }
+        }
+        byte[] b = s.filings.render(st, lang, file);
         if (b == null) {
             throw Problems.of(404, "service.not-found");
         }
         String type = file.endsWith(".json") ? "application/json" : file.endsWith(".md") ? "text/markdown; charset=utf-8"
+                : file.endsWith(".xlsx") ? Filings.XLSX : file.endsWith(".csv") ? "text/csv; charset=utf-8"
                 : "text/html; charset=utf-8";
-        ctx.header("Content-Disposition", disposition(file.endsWith(".html") ? "inline" : "attachment", name + "-" + file));
+        String saveAs = name + "-" + file;
+        for (Revision r : st.revisions()) {
+            if (file.equals(Filings.annotatedFile(r))) {
+                saveAs = name + "-" + plancheck.app.Spreadsheets.annotatedName(r.label() + "-" + r.fileName());
+            }
+        }
+        ctx.header("Content-Disposition", disposition(file.endsWith(".html") ? "inline" : "attachment", saveAs));
         if (file.endsWith(".html")) {
             // the report is one self-contained page: it may load nothing and run nothing
             ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
         }
         ctx.contentType(type).result(b);
+    }
+
+    /** Sends a bureau's workbook for a year: what it has filed in 本年数值, the empty cells what it still has to file. */
+    static void template(Server s, Context ctx, String bureau, int year) throws Exception {
+        byte[] b = bureau == null ? null : s.filings.template(bureau, year);
+        if (b == null) {
+            throw Problems.of(404, "service.not-found");
+        }
+        ctx.contentType(Filings.XLSX).header("Cache-Control", "no-store").header("Content-Disposition",
+                disposition("attachment", bureau + "-" + year + "-填报模板.xlsx")).result(b);
     }
 
     /**

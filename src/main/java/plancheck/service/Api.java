@@ -45,6 +45,11 @@ final class Api {
         });
         j.post("/api/filings", this::file);
         j.post("/api/withdrawals", this::withdraw);
+        j.get("/api/template", ctx -> {
+            Account a = s.require(ctx, Role.BUREAU, Role.AUDITOR);
+            Access.template(s, ctx, a.role() == Role.BUREAU ? a.bureau() : ctx.queryParam("bureau"),
+                    intParam(ctx, "year", 0));
+        });
         j.get("/api/revisions", this::revisions);
         j.get("/api/revisions/{id}", ctx -> json(ctx, 200, revision(Access.revision(s, ctx, id(ctx)))));
         j.get("/api/revisions/{id}/content", ctx -> {

@@ -68,6 +68,10 @@ final class Pages {
         j.get("/county", this::county);
         j.get("/county/{year}/{file}", ctx -> Access.download(s, ctx, Api.year(ctx), ctx.pathParam("file")));
         j.get("/bureau", this::bureau);
+        j.get("/bureau/template.xlsx", ctx -> {
+            Account a = s.require(ctx, Role.BUREAU, Role.AUDITOR);
+            Access.template(s, ctx, a.role() == Role.BUREAU ? a.bureau() : ctx.queryParam("id"), year(ctx));
+        });
         j.post("/bureau/file", this::file);
         j.post("/bureau/withdraw", this::withdraw);
         j.get("/revisions/{id}", this::revision);
@@ -289,7 +293,28 @@ final class Pages {
             past.add(revisionRow(r, lang));
         }
         v.put("past", past);
+        List<Map<String, String>> annotated = new ArrayList<>();
+        for (Revision r : st.revisions()) {
+            Map<String, String> w = annotatedLink(a, r, year, st.asOf());
+            if (w != null) {
+                annotated.add(w);
+            }
+        }
+        v.put("annotated", annotated);
         render(ctx, 200, "service/county", v);
+    }
+
+    /**
+     * @return the link to a workbook revision's annotated copy in the state as of {@code asOf} (the findings
+     *         beside its rows), or null when it is not a workbook or not the reader's to see
+     */
+    private static Map<String, String> annotatedLink(Account a, Revision r, int year, long asOf) {
+        String f = Filings.annotatedFile(r);
+        if (f == null || a.role() == Role.BUREAU && !r.bureau().equals(a.bureau())) {
+            return null;
+        }
+        return Map.of("href", "/county/" + year + "/" + f + "?asOf=" + asOf,
+                "label", plancheck.app.Spreadsheets.annotatedName(r.label() + "-" + r.fileName()));
     }
 
     private List<Integer> years() {
@@ -498,6 +523,7 @@ final class Pages {
         v.put("previous", d.previous() == null ? null : revisionRow(d.previous(), lang));
         v.put("values", d.values());
         v.put("verdicts", d.verdicts());
+        v.put("annotated", annotatedLink(ctx.attribute("account"), r, r.year(), r.id()));
         render(ctx, 200, "service/revision", v);
     }
 

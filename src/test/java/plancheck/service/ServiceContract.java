@@ -430,6 +430,253 @@ abstract class ServiceContract {
         return n;
     }
 
+    // ---- spreadsheets: filed as the command line reads them, their outputs downloaded ------------------------
+
+    static final Path WORKBOOK = Path.of("examples", "example-safety-bureau-2026.xlsx");
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** Runs {@code plancheck check} on files with the shipped rules; returns {exit status, stdout, stderr}. */
+    private static String[] cli(Path out, Path... files) {
+        return cli(null, out, files);
+    }
+
+    /**
+     * Runs {@code plancheck check} on files with the rules version a service report used (its rules and plan
+     * folders), or the shipped rules; returns {exit status, stdout, stderr}.
+     */
+    private static String[] cli(JsonNode report, Path out, Path... files) {
+        List<String> args = new ArrayList<>(List.of("check", "-q", "--out", out.toString()));
+        if (report != null) {
+            args.addAll(List.of("--rules", report.get("rules").get("dir").asText(), "--plan",
+                    report.get("plan").get("dir").asText()));
+        }
+        for (Path f : files) {
+            args.add(f.toString());
+        }
+        return plancheck.TestSupport.cli(args.toArray(String[]::new));
+    }
+
+    /** @return every cell of every sheet as text ("sheet!A1=value" lines): what a reader of the workbook sees */
+    static String cells(byte[] xlsx) throws Exception {
+        StringBuilder b = new StringBuilder();
+        org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            for (org.apache.poi.ss.usermodel.Sheet sh : wb) {
+                for (org.apache.poi.ss.usermodel.Row r : sh) {
+                    for (org.apache.poi.ss.usermodel.Cell c : r) {
+                        String v = fmt.formatCellValue(c);
+                        if (!v.isEmpty()) {
+                            b.append(sh.getSheetName()).append('!').append(c.getAddress()).append('=').append(v).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** @return the 本年数值 (or another column's) cell of an indicator's row in a workbook's 指标 sheet, as text */
+    static String indicatorCell(byte[] xlsx, String id, String header) throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.getSheet("指标");
+            int row = plancheck.sheets.Workbooks.rowOf(sh, id);
+            assertTrue(row >= 0, id + " has a row");
+            org.apache.poi.ss.usermodel.Cell c = sh.getRow(row).getCell(plancheck.sheets.Workbooks.column(sh, 3, header));
+            return c == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(c);
+        }
+    }
+
+    private static JsonNode finding(JsonNode findings, String indicator) {
+        for (JsonNode f : findings) {
+            if (f.get("indicator").asText().equals(indicator)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding on " + indicator + " in " + findings);
+    }
+
+    @Test
+    void theSafetyWorkbookIsFiledAndItsSpreadsheetOutputsOfThatStateAreDownloaded() throws Exception {
+        byte[] xlsx = Files.readAllBytes(WORKBOOK);
+        ServiceFixture.Res r = svc.file(safety, "example-safety-bureau-2026.xlsx", xlsx, "Content-Type", XLSX);
+        assertEquals(201, r.status(), r.text());
+        JsonNode rev = r.json().get("revision");
+        long id = rev.get("id").asLong();
+        assertEquals(XLSX, rev.get("mediaType").asText());
+        assertTrue(r.json().get("violation").asBoolean(), r.text());
+        // the 较大 accident 2026-011 (Decree 493): major_accidents is a VIOLATION, as `plancheck check` says
+        assertEquals("VIOLATION", finding(r.json().get("findings"), "major_accidents").get("status").asText());
+        ServiceFixture.Res content = svc.get("/api/revisions/" + id + "/content", safety);
+        assertArrayEquals(xlsx, content.body(), "the workbook as filed");
+        assertTrue(content.header("Content-Type").startsWith(XLSX), content.header("Content-Type"));
+
+        // the state as of this revision: report.json names the stored workbook, and verify re-runs it
+        ServiceFixture.Res json = svc.get("/api/reports/2026/report.json?asOf=" + id, auditor);
+        assertEquals(200, json.status(), json.text());
+        List<Path> inputs = new ArrayList<>();
+        ServiceFixture.JSON.readTree(json.body()).get("inputs").forEach(in -> inputs.add(Path.of(in.get("path").asText())));
+        assertTrue(inputs.stream().anyMatch(p -> p.endsWith(Path.of("r" + id, "example-safety-bureau-2026.xlsx"))),
+                "the report names the revision it came from: " + inputs);
+        Path report = svc.dataDir.resolve("workbook-state-r" + id + ".json");
+        Files.write(report, json.body());
+        String[] v = plancheck.TestSupport.cli("verify", report.toString());
+        assertEquals("0", v[0], v[1] + v[2]);
+        assertTrue(v[1].contains("IDENTICAL"), v[1]);
+
+        // report.xlsx, findings.csv and the annotated workbook are what `plancheck check` writes for those files
+        Path out = svc.dataDir.resolve("cli-r" + id);
+        String[] c = cli(ServiceFixture.JSON.readTree(json.body()), out, inputs.toArray(Path[]::new));
+        assertEquals("1", c[0], c[2]);
+        ServiceFixture.Res rx = svc.get("/api/reports/2026/report.xlsx?asOf=" + id, auditor);
+        assertEquals(200, rx.status(), rx.text());
+        assertTrue(rx.header("Content-Type").startsWith(XLSX));
+        assertTrue(rx.header("Content-Disposition").contains("plancheck-2026-r" + id + "-report.xlsx"));
+        assertEquals(cells(Files.readAllBytes(out.resolve("report.xlsx"))), cells(rx.body()));
+        assertTrue(cells(rx.body()).contains("较大及以上生产安全事故"));
+        ServiceFixture.Res csv = svc.get("/api/reports/2026/findings.csv?asOf=" + id, safety);
+        assertEquals(200, csv.status(), csv.text());
+        assertArrayEquals(Files.readAllBytes(out.resolve("findings.csv")), csv.body());
+        ServiceFixture.Res ann = svc.get("/api/reports/2026/annotated-r" + id + ".xlsx?asOf=" + id, safety);
+        assertEquals(200, ann.status(), ann.text());
+        assertEquals(cells(Files.readAllBytes(out.resolve("example-safety-bureau-2026-核查结果.xlsx"))), cells(ann.body()));
+        assertTrue(cells(ann.body()).contains("核查结果"), "the column of findings beside the rows");
+        assertEquals(403, svc.get("/api/reports/2026/annotated-r" + id + ".xlsx?asOf=" + id, environment).status(),
+                "another bureau's workbook is not the environment bureau's to read");
+        assertEquals(404, svc.get("/api/reports/2026/annotated-r1.xlsx?asOf=" + id, auditor).status(),
+                "no such workbook in that state");
+        for (String page : List.of("/county?year=2026&asOf=" + id, "/revisions/" + id)) {
+            ServiceFixture.Res p = svc.send("GET", page, null, null, "Cookie", Server.SESSION_COOKIE + "=" + auditor);
+            assertEquals(200, p.status(), page);
+            assertTrue(p.text().contains("annotated-r" + id + ".xlsx?asOf=" + id), page + " links the annotated workbook");
+        }
+
+        // the bureau's workbook from its page: 本年数值 holds what it filed, the empty cells what it still has to file
+        ServiceFixture.Res t = svc.get("/api/template?year=2026", safety);
+        assertEquals(200, t.status(), t.text());
+        assertTrue(t.header("Content-Type").startsWith(XLSX));
+        JsonNode state = svc.get("/api/state/2026", auditor).json();
+        String rate = finding(state.get("findings"), "safety_death_rate").get("actual").asText();
+        assertEquals(0, new java.math.BigDecimal(rate).compareTo(new java.math.BigDecimal(
+                indicatorCell(t.body(), "safety_death_rate", "本年数值"))), "the filed death rate");
+        ServiceFixture.Res next = svc.get("/api/template?year=2027", safety);
+        assertEquals(200, next.status());
+        assertEquals(0, new java.math.BigDecimal(rate).compareTo(new java.math.BigDecimal(
+                indicatorCell(next.body(), "safety_death_rate", "上年数值"))), "last year's value from the county's state");
+        assertEquals(200, svc.get("/api/template?year=2026&bureau=safety", auditor).status());
+        assertEquals(403, svc.get("/api/template?year=2026", svc.admin()).status());
+        assertEquals(404, svc.get("/api/template?year=2025", safety).status(), "the base year is not filed");
+        // a template filled in and filed again is read back: the same values
+        ServiceFixture.Res again = svc.file(safety, "safety-2027.xlsx", next.body(), "Content-Type", XLSX);
+        assertEquals(201, again.status(), again.text());
+    }
+
+    private static final String CSV_2030 = "地区,垫江县,年份,2030,填报单位,垫江县应急管理局,阶段,正式\r\n"
+            + "序号,指标名称,id,单位,本年数值,备注\r\n"
+            + "1,单位生产总值安全事故死亡率,safety_death_rate,人/亿元,%s,\r\n"
+            + "2,灾害预警信息公众覆盖率,,%%,\"95.5\",\"含“村村响”广播, 短信\"\r\n";
+
+    @Test
+    void csvFilesInUtf8AndGbkAreFiledOverTheApiAndThePage() throws Exception {
+        byte[] utf8 = String.format(CSV_2030, "0.011").getBytes(StandardCharsets.UTF_8);
+        ServiceFixture.Res api = svc.file(safety, "safety-2030.csv", utf8, "Content-Type", "text/csv");
+        assertEquals(201, api.status(), api.text());
+        assertEquals("text/csv", api.json().get("revision").get("mediaType").asText());
+        JsonNode rate = finding(api.json().get("findings"), "safety_death_rate");
+        assertEquals(2030, rate.get("year").asInt());
+        assertEquals(0, new java.math.BigDecimal("0.011").compareTo(rate.get("actual").decimalValue()), rate.toString());
+
+        byte[] gbk = String.format(CSV_2030, "0.012").getBytes(java.nio.charset.Charset.forName("GBK"));
+        ServiceFixture.Res page = svc.filePage(svc.session("safety1"), "safety-2030-gbk.csv", gbk);
+        assertEquals(201, page.status(), page.text());
+        assertTrue(page.text().contains("id=\"filed\""), "the page shows the stored revision");
+        JsonNode state = svc.get("/api/state/2030", auditor).json();
+        JsonNode last = null;
+        for (JsonNode r : state.get("revisions")) {
+            if (r.get("bureau").asText().equals("safety") && r.get("year").asInt() == 2030) {
+                last = r;
+            }
+        }
+        assertEquals("safety-2030-gbk.csv", last.get("fileName").asText(), "the GBK file is the bureau's latest");
+        assertArrayEquals(gbk, svc.get("/api/revisions/" + last.get("id").asLong() + "/content", safety).body());
+        assertEquals(0, new java.math.BigDecimal("0.012").compareTo(
+                finding(state.get("findings"), "safety_death_rate").get("actual").decimalValue()));
+        assertEquals(0, new java.math.BigDecimal("95.5").compareTo(
+                finding(state.get("findings"), "disaster_warning_coverage").get("actual").decimalValue()));
+
+        // a bad cell in a GBK file: refused with its cell, as the command line names it; nothing stored
+        int before = revisionCount();
+        byte[] bad = String.format(CSV_2030, "约0.01").getBytes(java.nio.charset.Charset.forName("GBK"));
+        ServiceFixture.Res r = svc.file(safety, "bad-gbk.csv", bad, "Content-Type", "text/csv");
+        assertEquals(422, r.status(), r.text());
+        JsonNode p = r.json().get("problems").get(0);
+        assertEquals("E3", p.get("pointer").asText());
+        Path f = Files.write(svc.dataDir.resolve("bad-gbk.csv"), bad);
+        String[] c = cli(svc.dataDir.resolve("bad-gbk-out"), f);
+        assertEquals("2", c[0], c[2]);
+        assertTrue(c[2].contains(f + ": E3: " + p.get("message").asText()), c[2] + " / " + p);
+        assertEquals(before, revisionCount(), "nothing stored");
+    }
+
+    @Test
+    void aBadWorkbookIsRefusedWithItsSheetAndCellAsTheCommandLineSaysAndNothingIsStored() throws Exception {
+        Path bad = svc.dataDir.resolve("bad-safety-2026.xlsx");
+        Files.copy(WORKBOOK, bad, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int[] row = {0};
+        plancheck.sheets.Workbooks.edit(bad, wb -> {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.getSheet("指标");
+            row[0] = plancheck.sheets.Workbooks.rowOf(sh, "safety_death_rate");
+            plancheck.sheets.Workbooks.set(sh, row[0], plancheck.sheets.Workbooks.column(sh, 3, "本年数值"), "约0.01");
+        });
+        int before = revisionCount();
+        ServiceFixture.Res r = svc.file(safety, "bad-safety-2026.xlsx", Files.readAllBytes(bad), "Content-Type", XLSX);
+        assertEquals(422, r.status(), r.text());
+        JsonNode p = r.json().get("problems").get(0);
+        assertEquals("bad-safety-2026.xlsx", p.get("file").asText());
+        assertEquals("指标!I" + (row[0] + 1), p.get("pointer").asText());
+        assertEquals("应为数字，实为文本\"约0.01\"", p.get("message").asText());
+        String[] c = cli(svc.dataDir.resolve("bad-out"), bad);
+        assertEquals("2", c[0], c[2]);
+        assertTrue(c[2].contains(bad + ": 指标!I" + (row[0] + 1) + ": " + p.get("message").asText()), c[2]);
+        ServiceFixture.Res page = svc.filePage(svc.session("safety1"), "bad-safety-2026.xlsx", Files.readAllBytes(bad));
+        assertEquals(422, page.status());
+        assertTrue(page.text().contains("bad-safety-2026.xlsx: 指标!I" + (row[0] + 1) + ": 应为数字"), page.text());
+        assertEquals(before, revisionCount(), "nothing stored");
+        assertTrue(auditActions().stream().filter(a -> a.startsWith("safety1 file-rejected")).count() >= 2);
+        // a workbook named .json is refused as the command line refuses it
+        ServiceFixture.Res named = svc.file(safety, "safety.json", Files.readAllBytes(WORKBOOK));
+        assertEquals(422, named.status(), named.text());
+        assertTrue(named.json().get("problems").get(0).get("message").asText().contains("不是JSON"), named.text());
+    }
+
+    @Test
+    void theEnvironmentBureauIsRefusedTheSafetyBureausWorkbookNamingItsCells() {
+        int before = revisionCount();
+        byte[] xlsx;
+        try {
+            xlsx = Files.readAllBytes(WORKBOOK);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        ServiceFixture.Res r = svc.file(environment, "example-safety-bureau-2026.xlsx", xlsx, "Content-Type", XLSX);
+        assertEquals(403, r.status(), r.text());
+        String all = r.json().get("problems").toString();
+        assertTrue(all.contains("safety_death_rate") && all.contains("垫江县应急管理局") && all.contains("垫江县生态环境局"), all);
+        boolean cell = false;
+        boolean records = false;
+        for (JsonNode p : r.json().get("problems")) {
+            cell |= p.get("pointer").asText().matches("指标!I\\d+") && p.get("message").asText().contains("safety_death_rate");
+            records |= p.get("pointer").asText().startsWith("生产安全事故!A4");
+        }
+        assertTrue(cell, "the indicator at its cell: " + all);
+        assertTrue(records, "the accidents at their first row: " + all);
+        ServiceFixture.Res page = svc.filePage(svc.session("env1"), "example-safety-bureau-2026.xlsx", xlsx);
+        assertEquals(403, page.status());
+        assertTrue(page.text().contains("safety_death_rate") && page.text().contains("垫江县应急管理局"), page.text());
+        assertEquals(before, revisionCount(), "nothing stored");
+    }
+
     @Test
     void theOpenApiDocumentIsServed() {
         ServiceFixture.Res r = svc.get("/openapi.yaml", null);

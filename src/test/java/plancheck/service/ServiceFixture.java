@@ -159,8 +159,11 @@ final class ServiceFixture implements AutoCloseable {
 
     /** Files bytes as a bureau over the API. */
     Res file(String token, String name, byte[] bytes, String... headers) {
-        List<String> h = new ArrayList<>(List.of("Content-Type", "application/json", "X-File-Name", name));
+        List<String> h = new ArrayList<>(List.of("X-File-Name", name));
         h.addAll(List.of(headers));
+        if (!h.contains("Content-Type")) {
+            h.addAll(List.of("Content-Type", "application/json"));
+        }
         return send("POST", "/api/filings", token, bytes, h.toArray(String[]::new));
     }
 
@@ -168,6 +171,31 @@ final class ServiceFixture implements AutoCloseable {
         Res r = postJson("/api/session", null, Map.of("username", user, "password", password));
         assertEquals(201, r.status(), () -> "login " + user + ": " + r.text());
         return r.json().get("token").asText();
+    }
+
+    /** @return {token, csrf} of a new session (the token is also the session cookie of the pages) */
+    String[] session(String user) {
+        Res r = postJson("/api/session", null, Map.of("username", user, "password", user + "-password"));
+        assertEquals(201, r.status(), () -> "login " + user + ": " + r.text());
+        return new String[] {r.json().get("token").asText(), r.json().get("csrf").asText()};
+    }
+
+    /**
+     * Uploads a file on the bureau's page (/bureau/file) as a browser's form does: multipart/form-data with
+     * the session cookie and the form's CSRF token.
+     *
+     * @param session {token, csrf} ({@link #session})
+     */
+    Res filePage(String[] session, String name, byte[] bytes) {
+        String boundary = "----plancheck" + Long.toString(System.nanoTime(), 36);
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + session[1]
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.writeBytes(bytes);
+        b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", "/bureau/file", null, b.toByteArray(), "Cookie", Server.SESSION_COOKIE + "=" + session[0],
+                "Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 
     String admin() {

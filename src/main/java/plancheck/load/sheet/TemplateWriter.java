@@ -55,9 +55,22 @@ public final class TemplateWriter {
      * @param previous the previous year's value of an indicator (in its catalogue unit), by id
      * @param units    the unit table (the drop-down of accepted units)
      * @param planName the plan's name
+     * @param current  this year's values already filed (in the catalogue unit), by id: written in 本年数值 with
+     *                 the catalogue unit, so that the empty cells are what the unit still has to file; may be empty
      */
     public record Spec(String region, int year, Bureau bureau, List<PlanTarget> targets, Map<String, BigDecimal> previous,
-                       UnitTable units, String planName) {}
+                       UnitTable units, String planName, Map<String, BigDecimal> current) {
+        /** Null becomes empty. */
+        public Spec {
+            current = current == null ? Map.of() : current;
+        }
+
+        /** A template with nothing filed yet. */
+        public Spec(String region, int year, Bureau bureau, List<PlanTarget> targets, Map<String, BigDecimal> previous,
+                    UnitTable units, String planName) {
+            this(region, year, bureau, targets, previous, units, planName, Map.of());
+        }
+    }
 
     private TemplateWriter() {}
 
@@ -207,7 +220,8 @@ public final class TemplateWriter {
                     case "name" -> put(row, i, tg.name().zh(), st.fixed);
                     case "id" -> put(row, i, tg.id(), st.fixed);
                     case "unit" -> {
-                        put(row, i, "".equals(tg.printedUnit()) ? null : units.get(0), st.fill);
+                        put(row, i, s.current().containsKey(tg.id()) ? tg.unit() : "".equals(tg.printedUnit()) ? null
+                                : units.get(0), st.fill);
                         list(sh, dv, new CellRangeAddressList(r, r, i, i), units.size() > 1 || !"".equals(tg.printedUnit())
                                 ? fit(units) : units, "单位", "可选：" + String.join("、", fit(units)));
                     }
@@ -219,7 +233,7 @@ public final class TemplateWriter {
                         put(row, i, p == null ? null : p, st.fixed);
                     }
                     case "value" -> {
-                        put(row, i, null, st.fill);
+                        put(row, i, s.current().get(tg.id()), st.fill);
                         number(sh, dv, r, i, tg.min(), tg.max());
                     }
                     case "caliber" -> {
@@ -423,11 +437,13 @@ public final class TemplateWriter {
                     case "no" -> String.valueOf(no);
                     case "name" -> csv(t.name().zh());
                     case "id" -> t.id();
-                    case "unit" -> csv("".equals(t.printedUnit()) ? "" : acceptedUnits(t, s.units()).get(0));
+                    case "unit" -> csv(s.current().containsKey(t.id()) ? t.unit()
+                            : "".equals(t.printedUnit()) ? "" : acceptedUnits(t, s.units()).get(0));
                     case "attribute" -> csv(t.attributeZh());
                     case "baseline" -> csv(t.baseline() == null ? "——" : t.baseline().text());
                     case "target" -> csv(t.target() == null ? "——" : t.target().text());
                     case "previous" -> s.previous().get(t.id()) == null ? "" : Numbers.plain(s.previous().get(t.id()));
+                    case "value" -> s.current().get(t.id()) == null ? "" : Numbers.plain(s.current().get(t.id()));
                     case "caliber" -> t.caliber() != null && !t.calibers().isEmpty()
                             ? csv(t.caliberName(t.caliber()).zh().replaceAll("[（(].*$", "")) : "";
                     default -> "";
