@@ -153,15 +153,17 @@ public final class Filings {
     }
 
     /**
-     * Files a submission: validated (every problem with line:column and pointer, nothing stored), refused
-     * when it holds an indicator or records the bureau is not responsible for, then stored as a revision
-     * and checked with the county's state of its year, in one transaction.
+     * Files a submission (JSON, a workbook or a CSV file): validated (every problem with its sheet!cell or
+     * line:column and pointer, nothing stored), refused when it holds an indicator or records the bureau is
+     * not responsible for, then stored as a revision and checked with the county's state of its year, in
+     * one transaction.
      *
      * @param who       the bureau's account
      * @param fileName  the uploaded file's name
-     * @param mediaType its media type
      * @param bytes     its content
      * @param base      the revision the bureau based this on (0: none yet), or null for no check
+     * @param baseYear  the year {@code base} is the latest revision of (a bureau's page shows one year: a file
+     *                  of another year is not checked against it), or null: the file's year
      * @param address   from where
      * @return the revision and the findings
      * @throws InputException          a bad file (HTTP 422)
@@ -169,7 +171,7 @@ public final class Filings {
      * @throws StaleRevisionException  {@code base} is not the latest (HTTP 409)
      * @throws RuleDefectException     the rules misbehave on it (nothing stored)
      */
-    public Filed file(Account who, String fileName, String mediaType, byte[] bytes, Long base, String address)
+    public Filed file(Account who, String fileName, byte[] bytes, Long base, Integer baseYear, String address)
             throws InputException, Refused, StaleRevisionException, RuleDefectException {
         String name = safeName(fileName);
         if (who.role() != Role.BUREAU || who.bureau() == null) {
@@ -185,6 +187,9 @@ public final class Filings {
         NewRevision n = new NewRevision(s.region(), who.bureau(), s.year(), Revision.FILED, s.stage(), name,
                 mediaType(name, bytes), bytes, Paths2.sha256(bytes), who.username(),
                 address, act.version().id());
+        if (baseYear != null && baseYear != s.year()) {
+            base = null;
+        }
         Object[] out = new Object[2];
         Revision r;
         lockFiling();

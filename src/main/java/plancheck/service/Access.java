@@ -44,11 +44,11 @@ final class Access {
         }
     }
 
-    static Filings.Filed file(Server s, Context ctx, Account a, String name, String type, byte[] bytes, Long base)
+    static Filings.Filed file(Server s, Context ctx, Account a, String name, byte[] bytes, Long base, Integer baseYear)
             throws Exception {
         String addr = Server.address(ctx);
         try {
-            return s.filings.file(a, name, type, bytes, base, addr);
+            return s.filings.file(a, name, bytes, base, baseYear, addr);
         } catch (InputException e) {
             s.audit().append(AuditEntry.of(a.username(), "file-rejected", a.bureau(), first(e.problems()), addr));
             throw new Problems(422, "service.bad-input", e.problems());

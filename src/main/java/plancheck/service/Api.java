@@ -155,8 +155,7 @@ final class Api {
         if (bytes.length == 0) {
             throw Problems.of(400, "service.empty-upload");
         }
-        String type = ctx.contentType() == null ? "application/json" : ctx.contentType().split(";")[0].trim();
-        Filings.Filed f = Access.file(s, ctx, a, name, type, bytes, base);
+        Filings.Filed f = Access.file(s, ctx, a, name, bytes, base, null);
         ctx.header("Location", "/api/revisions/" + f.revision().id());
         ctx.header("ETag", "\"" + f.revision().label() + "\"");
         json(ctx, 201, filed(f));

@@ -470,7 +470,20 @@ final class Pages {
             bytes = in.readAllBytes();
         }
         try {
-            Filings.Filed filed = Access.file(s, ctx, a, f.filename(), f.contentType(), bytes, null);
+            // the form carries the latest revision the page showed for its year: another filed meanwhile is a 409
+            Long base = null;
+            Integer baseYear = null;
+            try {
+                String b = ctx.formParam("base");
+                String y = ctx.formParam("baseYear");
+                if (b != null && !b.isBlank() && y != null && !y.isBlank()) {
+                    base = Long.parseLong(b.trim());
+                    baseYear = Integer.parseInt(y.trim());
+                }
+            } catch (NumberFormatException e) {
+                throw Problems.of(400, "service.bad-request");
+            }
+            Filings.Filed filed = Access.file(s, ctx, a, f.filename(), bytes, base, baseYear);
             extra.put("filed", revisionRow(filed.revision(), lang));
             extra.put("filedSummary", counts(filed.own()));
             extra.put("filedViolation", filed.own().stream().anyMatch(x -> x.status() == Status.VIOLATION));

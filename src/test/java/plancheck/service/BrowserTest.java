@@ -27,9 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real browser: Debian's chromium driven by Debian's chromium-driver through Selenium
- * WebDriver (the driver's path is given, so Selenium downloads nothing). The safety bureau logs in, files
- * its submission and sees a VIOLATION; the environment bureau is refused the safety bureau's data, naming
- * the indicator; the auditor sees both in the audit log. No script on any page: forms and links only.
+ * WebDriver (the driver's path is given, so Selenium downloads nothing). The safety bureau logs in, has a
+ * workbook with a bad cell refused naming its sheet!cell, files its workbook and sees a VIOLATION (the 较大
+ * accident 2026-011); the environment bureau is refused the safety bureau's workbook, naming the indicator
+ * and its cell; the auditor sees these actions in the audit log. No script on any page: forms and links only.
  */
 class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -101,31 +102,53 @@ class BrowserTest {
     }
 
     @Test
-    void safetyFilesEnvironmentIsRefusedAuditorSeesBoth() throws Exception {
-        Path safetyFile = Path.of("facts", "2026", "example-safety-bureau.json");
+    void safetyFilesItsWorkbookEnvironmentIsRefusedAuditorSeesBoth() throws Exception {
+        // the safety bureau's workbook as it fills it in Excel (the template of `plancheck template`)
+        Path workbook = Path.of("examples", "example-safety-bureau-2026.xlsx");
+        // the same workbook with a value typed as text: refused, naming its sheet and cell
+        Path bad = Files.createDirectories(svc.dataDir.resolve("uploads")).resolve("应急管理局-2026-有误.xlsx");
+        Files.copy(workbook, bad, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int[] row = {0};
+        plancheck.sheets.Workbooks.edit(bad, wb -> {
+            org.apache.poi.ss.usermodel.Sheet sh = wb.getSheet("指标");
+            row[0] = plancheck.sheets.Workbooks.rowOf(sh, "safety_death_rate") + 1;
+            plancheck.sheets.Workbooks.set(sh, row[0] - 1, plancheck.sheets.Workbooks.column(sh, 3, "本年数值"), "约0.01");
+        });
 
         login("safety1");
         assertTrue(browser.getCurrentUrl().endsWith("/bureau"), browser.getCurrentUrl());
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("垫江县应急管理局"));
-        upload(safetyFile);
+        assertTrue(browser.findElement(By.id("template")).getAttribute("href").contains("/bureau/template.xlsx?year="),
+                "its workbook to fill is one link away");
+        upload(bad);
+        String refused = browser.findElement(By.id("error")).getText();
+        assertTrue(refused.contains("未保存任何内容") && refused.contains("指标!I" + row[0] + ": 应为数字，实为文本\"约0.01\""),
+                refused);
+        assertTrue(browser.findElements(By.id("filed")).isEmpty(), "nothing stored");
+        shot("safety-bad-workbook");
+        upload(workbook);
         WebElement filed = browser.findElement(By.id("filed"));
-        assertTrue(filed.getText().contains("已保存并核查"), filed.getText());
+        assertTrue(filed.getText().contains("已保存并核查") && filed.getText().contains("example-safety-bureau-2026.xlsx"),
+                filed.getText());
         assertTrue(browser.findElement(By.id("violation")).getText().contains("VIOLATION"));
         String findings = browser.findElement(By.id("filed-findings")).getText();
-        assertTrue(findings.contains("较大及以上生产安全事故") && findings.contains("VIOLATION"), findings);
+        assertTrue(findings.contains("较大及以上生产安全事故") && findings.contains("VIOLATION")
+                && findings.contains("2026-011（较大）"), findings);
         shot("safety-filed");
         // the finding's explanation is one link away
         browser.findElements(By.cssSelector("#filed-findings a")).stream()
                 .filter(a -> a.getText().contains("较大及以上生产安全事故")).findFirst().orElseThrow().click();
-        assertTrue(browser.findElement(By.id("explanation")).getText().contains("2026"),
-                browser.findElement(By.id("explanation")).getText());
+        String explanation = browser.findElement(By.id("explanation")).getText();
+        assertTrue(explanation.contains("2026") && explanation.contains("生产安全事故!"), "its inputs by sheet and row: "
+                + explanation);
         browser.get(svc.base + "/bureau");
         logout();
 
         login("env1");
-        upload(safetyFile);
+        upload(workbook);
         String error = browser.findElement(By.id("error")).getText();
-        assertTrue(error.contains("拒绝报送") && error.contains("safety_death_rate") && error.contains("垫江县应急管理局"), error);
+        assertTrue(error.contains("拒绝报送") && error.contains("safety_death_rate") && error.contains("垫江县应急管理局")
+                && error.contains("指标!I" + row[0]), error);
         assertTrue(browser.findElements(By.id("filed")).isEmpty(), "nothing stored");
         shot("environment-refused");
         logout();
@@ -134,13 +157,17 @@ class BrowserTest {
         browser.get(svc.base + "/audit");
         String log = browser.findElement(By.id("audit")).getText();
         assertTrue(rowWith(log, "safety1", "file"), log);
+        assertTrue(rowWith(log, "safety1", "file-rejected"), log);
         assertTrue(rowWith(log, "env1", "file-refused"), log);
         assertTrue(log.contains("127.0.0.1"), "from where: " + log);
         shot("auditor-log");
-        // the county's year shows the VIOLATION and offers the report of this state
+        // the county's year shows the VIOLATION and offers the reports of this state, the spreadsheets among them
         browser.get(svc.base + "/county?year=2026");
         assertTrue(browser.findElement(By.id("findings")).getText().contains("VIOLATION"));
         assertFalse(browser.getPageSource().toLowerCase().contains("<script"), "no script on the pages");
+        for (String link : List.of("report.xlsx", "findings.csv", "example-safety-bureau-2026-核查结果.xlsx")) {
+            assertFalse(browser.findElements(By.partialLinkText(link)).isEmpty(), link);
+        }
         browser.findElement(By.linkText("report.html")).click();
         assertTrue(browser.getPageSource().contains("规划目标核查报告"), "the downloaded report.html opens");
     }

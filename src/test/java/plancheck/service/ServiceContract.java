@@ -678,6 +678,26 @@ abstract class ServiceContract {
     }
 
     @Test
+    void thePageRefusesAFormBasedOnAStaleRevisionAndAFileTooLarge() {
+        svc.account("edu1", "bureau", "education");
+        String[] ses = svc.session("edu1");
+        byte[] f = ServiceFixture.example(2026, "education-bureau");
+        ServiceFixture.Res first = svc.filePage(ses, "edu-2026.json", f, "base", "0", "baseYear", "2026");
+        assertEquals(201, first.status(), first.text());
+        ServiceFixture.Res stale = svc.filePage(ses, "edu-2026.json", f, "base", "0", "baseYear", "2026");
+        assertEquals(409, stale.status(), "the page showed no revision of 2026, one was filed since");
+        assertTrue(stale.text().contains("id=\"error\""), stale.text());
+        assertEquals(1, revisionsBy("edu1", "edu-2026.json"), "nothing stored");
+        ServiceFixture.Res otherYear = svc.filePage(ses, "edu-2026.json", f, "base", "0", "baseYear", "2027");
+        assertEquals(201, otherYear.status(), "a base seen for 2027 says nothing about a file of 2026");
+        byte[] big = new byte[70 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        ServiceFixture.Res tooLarge = svc.filePage(ses, "big.json", big);
+        assertEquals(413, tooLarge.status(), tooLarge.text());
+        assertEquals(0, revisionsBy("edu1", "big.json"));
+    }
+
+    @Test
     void theOpenApiDocumentIsServed() {
         ServiceFixture.Res r = svc.get("/openapi.yaml", null);
         assertEquals(200, r.status());

@@ -185,11 +185,17 @@ final class ServiceFixture implements AutoCloseable {
      * the session cookie and the form's CSRF token.
      *
      * @param session {token, csrf} ({@link #session})
+     * @param fields  other fields of the form: name, value, …
      */
-    Res filePage(String[] session, String name, byte[] bytes) {
+    Res filePage(String[] session, String name, byte[] bytes, String... fields) {
         String boundary = "----plancheck" + Long.toString(System.nanoTime(), 36);
         java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-        b.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + session[1]
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i])
+                    .append("\"\r\n\r\n").append(fields[i + 1]).append("\r\n");
+        }
+        b.writeBytes((form + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + session[1]
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         b.writeBytes(bytes);
