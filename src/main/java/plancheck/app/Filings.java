@@ -384,7 +384,7 @@ public final class Filings {
         for (Revision r : s.revisions()) {
             String a = annotatedFile(r);
             if (a != null) {
-                m.put(Spreadsheets.annotatedName(r.label() + "-" + r.fileName()), render(s, lang, a));
+                m.put(annotatedName(r), render(s, lang, a));
             }
         }
         return m;
@@ -398,6 +398,11 @@ public final class Filings {
     public static String annotatedFile(Revision r) {
         String n = r.fileName().toLowerCase(java.util.Locale.ROOT);
         return !r.withdrawn() && (n.endsWith(".xlsx") || n.endsWith(".xlsm")) ? "annotated-" + r.label() + ".xlsx" : null;
+    }
+
+    /** @return the name its annotated workbook is saved as: "r12-<its file name>-核查结果.xlsx" */
+    public static String annotatedName(Revision r) {
+        return Spreadsheets.annotatedName(r.label() + "-" + r.fileName());
     }
 
     /**

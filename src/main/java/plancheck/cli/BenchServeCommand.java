@@ -67,6 +67,10 @@ public final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--bureau", defaultValue = "safety", description = "the bureau whose file is timed (default: ${DEFAULT-VALUE})")
     String bureau;
 
+    @Option(names = "--workbook", paramLabel = "FILE", description = "the timed bureau's file: a workbook or CSV file "
+            + "(e.g. examples/example-safety-bureau-2026.xlsx) in place of its JSON examples")
+    Path workbook;
+
     @Option(names = "--uploads", defaultValue = "40", description = "timed uploads of one file (default: ${DEFAULT-VALUE})")
     int uploads;
 
@@ -145,12 +149,22 @@ public final class BenchServeCommand implements Callable<Integer> {
                 tokens.put(e.getKey(), c.login("bench-" + e.getKey(), password));
                 files.put(e.getKey(), f);
             }
+            String timedName = "bench.json";
+            if (workbook != null) {
+                if (!tokens.containsKey(bureau)) {
+                    System.err.println("plancheck bench serve: no account for bureau " + bureau);
+                    return Main.EXIT_INPUT;
+                }
+                files.put(bureau, Files.readAllBytes(workbook));
+                timedName = workbook.getFileName().toString();
+            }
+            String name = timedName;
             if (!files.containsKey(bureau)) {
                 System.err.println("plancheck bench serve: no example file of bureau " + bureau + " in " + facts + "/" + year);
                 return Main.EXIT_INPUT;
             }
             for (String b : files.keySet()) { // the county's year, filed once
-                c.call("POST", "/api/filings", tokens.get(b), files.get(b), 201);
+                c.call("POST", "/api/filings", tokens.get(b), files.get(b), 201, b.equals(bureau) ? name : "bench.json");
             }
             // the state's files, for the baseline: the same check called in-process
             JsonNode rep = JSON.readTree(c.call("GET", "/api/reports/" + year + "/report.json", tokens.get(bureau), null, 200));
@@ -164,7 +178,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             int findings = 0;
             for (int i = 0; i < uploads + 3; i++) {
                 long a = System.nanoTime();
-                JsonNode r = JSON.readTree(c.call("POST", "/api/filings", tokens.get(bureau), files.get(bureau), 201));
+                JsonNode r = JSON.readTree(c.call("POST", "/api/filings", tokens.get(bureau), files.get(bureau), 201, name));
                 double up = (System.nanoTime() - a) / 1e6;
                 long b = System.nanoTime();
                 ws.check(inputs);
@@ -182,7 +196,8 @@ public final class BenchServeCommand implements Callable<Integer> {
             List<Future<?>> fs = new ArrayList<>();
             for (int i = 0; i < concurrentUploads; i++) {
                 String b = order.get(i % order.size());
-                fs.add(pool.submit(() -> c.call("POST", "/api/filings", tokens.get(b), files.get(b), 201)));
+                fs.add(pool.submit(() -> c.call("POST", "/api/filings", tokens.get(b), files.get(b), 201,
+                        b.equals(bureau) ? name : "bench.json")));
             }
             for (Future<?> f : fs) {
                 f.get();
@@ -203,8 +218,8 @@ public final class BenchServeCommand implements Callable<Integer> {
                             + "%d cores; rules compiled once at start (service up in %.1f s)%n",
                     server.databaseVendor(), files.size(), year, inputs.size(), Runtime.getRuntime().availableProcessors(),
                     startMs / 1000);
-            System.out.printf("  upload-to-verdict, %s's file over HTTP (%d findings back), %d uploads:"
-                    + "  p50 %7.1f ms  p95 %7.1f ms%n", bureau, findings, uploads, pct(latency, 50), pct(latency, 95));
+            System.out.printf("  upload-to-verdict, %s's file %s over HTTP (%d findings back), %d uploads:"
+                    + "  p50 %7.1f ms  p95 %7.1f ms%n", bureau, name, findings, uploads, pct(latency, 50), pct(latency, 95));
             System.out.printf("  baseline, the same check in-process (no HTTP, no database):        "
                     + "  p50 %7.1f ms  p95 %7.1f ms%n", pct(base, 50), pct(base, 95));
             System.out.printf("  uploads per second, %d clients, %d uploads of %d bureaus:  %6.1f /s%n", clients,
@@ -228,9 +243,14 @@ public final class BenchServeCommand implements Callable<Integer> {
         static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         byte[] call(String method, String path, String token, byte[] body, int expect) {
+            return call(method, path, token, body, expect, "bench.json");
+        }
+
+        /** The same, with the name of the file sent (its format is judged by the name and the content). */
+        byte[] call(String method, String path, String token, byte[] body, int expect, String fileName) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                    .header("Content-Type", "application/json").header("X-File-Name", "bench.json");
+                    .header("Content-Type", "application/json").header("X-File-Name", fileName);
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }

@@ -1,7 +1,6 @@
 package plancheck.service;
 
 import java.util.List;
-import java.util.Map;
 
 import io.javalin.http.Context;
 
@@ -98,10 +97,14 @@ final class Access {
                     .result(s.filings.bundle(st, lang));
             return;
         }
+        String saveAs = name + "-" + file;
         for (Revision r : st.revisions()) {
-            if (file.equals(Filings.annotatedFile(r)) && a.role() == Role.BUREAU && !r.bureau().equals(a.bureau())) {
-                // a copy of another bureau's workbook: its revisions are not this bureau's to read
-                throw Problems.of(403, "service.forbidden-revision", "id", r.label());
+            if (file.equals(Filings.annotatedFile(r))) {
+                if (a.role() == Role.BUREAU && !r.bureau().equals(a.bureau())) {
+                    // a copy of another bureau's workbook: its revisions are not this bureau's to read
+                    throw Problems.of(403, "service.forbidden-revision", "id", r.label());
+                }
+                saveAs = name + "-" + Filings.annotatedName(r);
             }
         }
         byte[] b = s.filings.render(st, lang, file);
@@ -111,12 +114,6 @@ final class Access {
         String type = file.endsWith(".json") ? "application/json" : file.endsWith(".md") ? "text/markdown; charset=utf-8"
                 : file.endsWith(".xlsx") ? Filings.XLSX : file.endsWith(".csv") ? "text/csv; charset=utf-8"
                 : "text/html; charset=utf-8";
-        String saveAs = name + "-" + file;
-        for (Revision r : st.revisions()) {
-            if (file.equals(Filings.annotatedFile(r))) {
-                saveAs = name + "-" + plancheck.app.Spreadsheets.annotatedName(r.label() + "-" + r.fileName());
-            }
-        }
         ctx.header("Content-Disposition", disposition(file.endsWith(".html") ? "inline" : "attachment", saveAs));
         if (file.endsWith(".html")) {
             // the report is one self-contained page: it may load nothing and run nothing

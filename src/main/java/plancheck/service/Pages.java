@@ -314,7 +314,7 @@ final class Pages {
             return null;
         }
         return Map.of("href", "/county/" + year + "/" + f + "?asOf=" + asOf,
-                "label", plancheck.app.Spreadsheets.annotatedName(r.label() + "-" + r.fileName()));
+                "label", Filings.annotatedName(r));
     }
 
     private List<Integer> years() {
