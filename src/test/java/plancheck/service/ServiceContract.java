@@ -615,7 +615,8 @@ abstract class ServiceContract {
         Path f = Files.write(svc.dataDir.resolve("bad-gbk.csv"), bad);
         String[] c = cli(svc.dataDir.resolve("bad-gbk-out"), f);
         assertEquals("2", c[0], c[2]);
-        assertTrue(c[2].contains(f + ": E3: " + p.get("message").asText()), c[2] + " / " + p);
+        assertTrue(c[2].contains(plancheck.load.Paths2.display(f) + ": E3: " + p.get("message").asText()),
+                c[2] + " / " + p);
         assertEquals(before, revisionCount(), "nothing stored");
     }
 
@@ -638,7 +639,8 @@ abstract class ServiceContract {
         assertEquals("应为数字，实为文本\"约0.01\"", p.get("message").asText());
         String[] c = cli(svc.dataDir.resolve("bad-out"), bad);
         assertEquals("2", c[0], c[2]);
-        assertTrue(c[2].contains(bad + ": 指标!I" + (row[0] + 1) + ": " + p.get("message").asText()), c[2]);
+        assertTrue(c[2].contains(plancheck.load.Paths2.display(bad) + ": 指标!I" + (row[0] + 1) + ": "
+                + p.get("message").asText()), c[2]);
         ServiceFixture.Res page = svc.filePage(svc.session("safety1"), "bad-safety-2026.xlsx", Files.readAllBytes(bad));
         assertEquals(422, page.status());
         assertTrue(page.text().contains("bad-safety-2026.xlsx: 指标!I" + (row[0] + 1) + ": 应为数字"), page.text());
