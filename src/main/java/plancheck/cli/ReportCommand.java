@@ -66,6 +66,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--public", description = "the public version (公开版): no file paths, hashes, internal notes or ids")
     boolean publicVersion;
 
+    @Option(names = "--partial", description = "write the report although some responsible unit filed nothing for the year "
+            + "(the report lists the units missing); without it such a report is refused")
+    boolean partial;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -86,7 +90,7 @@ public final class ReportCommand implements Callable<Integer> {
             Workspace ws = Workspace.open(rules, plans);
             Checked c = ws.check(paths);
             int y = year != null ? year : Evaluations.defaultYear(kind, c.rules());
-            Evaluation e = Evaluations.evaluate(c, kind, y, lang, publicVersion);
+            Evaluation e = Evaluations.evaluate(c, kind, y, lang, publicVersion, partial);
             Map<String, byte[]> files = Evaluations.render(e);
             ReportWriter.writeAll(out, files);
             outw.println("plancheck: " + Msg.get(lang, "monitoring.report-written", "what", e.title(),

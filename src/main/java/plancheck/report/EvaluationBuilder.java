@@ -45,6 +45,9 @@ public final class EvaluationBuilder {
     private final Function<PlanTarget, String> responsible;
     private final int span;
     private final int elapsed;
+    private List<Integer> missingYears = List.of();
+    private List<String> unfiled = List.of();
+    private Map<String, plancheck.model.Text> documents = Map.of();
 
     /**
      * @param report      the checked report (findings of every year submitted)
@@ -71,6 +74,36 @@ public final class EvaluationBuilder {
         this.elapsed = year - report.baseYear();
     }
 
+    /**
+     * What the data lacks, for the report to say (never filled in): the plan years without any submission up to
+     * the year covered (for the final evaluation, up to the plan's end), and the responsible units that filed
+     * nothing for the year.
+     *
+     * @param missingYears the years without data
+     * @param unfiled      the units' names
+     * @return this
+     */
+    public EvaluationBuilder missing(List<Integer> missingYears, List<String> unfiled) {
+        this.missingYears = List.copyOf(missingYears);
+        this.unfiled = List.copyOf(unfiled);
+        return this;
+    }
+
+    /**
+     * @param documents the annual plans' documents by their Chinese title (the findings' source), for the English
+     *                  report to name them in English
+     * @return this
+     */
+    public EvaluationBuilder annualDocuments(Map<String, plancheck.model.Text> documents) {
+        this.documents = Map.copyOf(documents);
+        return this;
+    }
+
+    /** A final evaluation before the plan's last year has data: nothing is said of the end of the period. */
+    private boolean finalSoFar() {
+        return "final".equals(kind) && year < report.targetYear();
+    }
+
     private String m(String key, Object... args) {
         return Msg.get(lang, "evaluation." + key, args);
     }
@@ -94,6 +127,15 @@ public final class EvaluationBuilder {
         List<String> notes = new ArrayList<>();
         if (!report.exampleInputs().isEmpty()) {
             notes.add(m("example"));
+        }
+        String missing = missingYears.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(m("counts.list-sep")));
+        if (finalSoFar()) {
+            notes.add(m("missing.final", "year", year, "to", report.targetYear(), "missing", missing));
+        } else if (!missingYears.isEmpty()) {
+            notes.add(m("missing.years", "missing", missing));
+        }
+        if (!unfiled.isEmpty()) {
+            notes.add(m("missing.units", "year", year, "n", unfiled.size(), "names", names(unfiled, NAMES)));
         }
         // region verdicts of the year
         Map<String, Finding> verdicts = new TreeMap<>();
@@ -135,7 +177,7 @@ public final class EvaluationBuilder {
         for (Evaluation.Row r : concat(rows, otherRows)) {
             Finding f = verdicts.get(r.id());
             if (f != null && f.details().get("projection") instanceof Map<?, ?> pj && "off_track".equals(pj.get("level"))
-                    && Boolean.TRUE.equals(pj.get("beyondBest")) && !"final".equals(kind)) {
+                    && Boolean.TRUE.equals(pj.get("beyondBest")) && (!"final".equals(kind) || finalSoFar())) {
                 adjustments.add(new Evaluation.Warn(display(r), m("adjust"), "off_track", r.warningText()));
             }
         }
@@ -226,7 +268,7 @@ public final class EvaluationBuilder {
             } else {
                 paceCode = everyYear(t);
             }
-            pace = paceCode.isEmpty() ? "—" : m("pace." + paceCode);
+            pace = paceCode.isEmpty() ? "—" : m("pace." + paceCode + (finalSoFar() && paceCode.equals("incomplete") ? "-so-far" : ""));
         }
         return new Evaluation.Row(t.table(), t.id(), name, display(t), unit, attribute, t.binding(), area, responsible.apply(t), base,
                 annual, path, target, actual, m("done." + doneCode), doneCode, warning, warningCode, warningText, progress,
@@ -331,7 +373,9 @@ public final class EvaluationBuilder {
     private String countsSentence(List<Evaluation.Row> rows) {
         List<Evaluation.Row> b = rows.stream().filter(Evaluation.Row::binding).toList();
         List<Evaluation.Row> e = rows.stream().filter(r -> !r.binding()).toList();
-        StringBuilder s = new StringBuilder(m("counts.lead." + kind, "year", year, "total", rows.size()));
+        String lead = finalSoFar() ? "final-so-far" : "midterm".equals(kind) && 2 * elapsed < span ? "midterm-early" : kind;
+        StringBuilder s = new StringBuilder(m("counts.lead." + lead, "year", year, "total", rows.size(), "to", report.targetYear(),
+                "time", Numbers.plain(Progress.timeShare(elapsed, span))));
         s.append(attributeCounts(b, "binding", "met", "counts.met", "notmet", "counts.notmet"));
         List<Evaluation.Row> near = b.stream().filter(r -> r.doneCode().equals("met-near")).toList();
         if (!near.isEmpty()) {
@@ -384,7 +428,7 @@ public final class EvaluationBuilder {
         List<Evaluation.Row> withProgress = rows.stream().filter(r -> !r.progress().equals("—")).toList();
         if ("final".equals(kind)) {
             List<String> late = withProgress.stream().filter(r -> r.paceCode().equals("incomplete")).map(this::display).toList();
-            return m("final-sentence", "n", withProgress.size(), "ok", withProgress.size() - late.size(), "late", late.size(),
+            return m(finalSoFar() ? "final-sentence-so-far" : "final-sentence", "to", report.targetYear(), "year", year, "n", withProgress.size(), "ok", withProgress.size() - late.size(), "late", late.size(),
                     "names", names(late, NAMES));
         }
         List<String> lags = withProgress.stream().filter(r -> r.paceCode().equals("lags")).map(this::display).toList();
@@ -424,6 +468,9 @@ public final class EvaluationBuilder {
                     String code = f.status() == Status.PASS ? "met" : f.status() == Status.NO_DATA ? "nodata" : "notmet";
                     String name = display(t);
                     String doc = f.source() == null ? "" : f.source();
+                    if (documents.get(doc) != null) {
+                        doc = documents.get(doc).in(lang);
+                    }
                     out.add(new AnnualInfo(t.id(), text, doc, "true".equals(f.details().get("annualFictional")),
                             new Evaluation.AnnualRow(name, t.unit(), text, f.actual() == null ? "—" : Numbers.plain(f.actual()),
                                     m("done." + code), code, doc)));

@@ -168,9 +168,70 @@ class EvaluationTest {
     @Test
     void aYearWithoutDataIsRefused() {
         InputException x = assertThrows(InputException.class, () -> Evaluations.evaluate(facts, "annual", 2029, "zh", false));
-        assertTrue(x.problems().get(0).format("zh").contains("输入中没有2029年的数据"), x.problems()::toString);
+        // located at the inputs, with the years they do hold
+        assertEquals("facts", x.problems().get(0).file());
+        assertTrue(x.problems().get(0).format("zh").contains("输入中没有2029年的报送数据（已有年份：2026、2027、2028）"),
+                x.problems()::toString);
+        assertTrue(x.problems().get(0).format("en").contains("no submission for 2029 (years submitted: 2026, 2027, 2028)"),
+                x.problems()::toString);
         assertThrows(InputException.class, () -> Evaluations.evaluate(facts, "weekly", 2027, "zh", false));
         assertEquals(2028, Evaluations.defaultYear("midterm", facts.rules()));
+    }
+
+    @Test
+    void aYearOutsideThePlanIsLocatedAtTheYearGiven() {
+        for (int y : new int[] {2025, 2031}) {
+            InputException x = assertThrows(InputException.class, () -> Evaluations.evaluate(facts, "annual", y, "zh", false));
+            assertEquals("--year " + y + ": 报告年份" + y + "不在规划期内（2026—2030年）", x.problems().get(0).format("zh"));
+            assertEquals("--year " + y + ": the year " + y + " is outside the plan period (2026–2030)", x.problems().get(0).format("en"));
+        }
+    }
+
+    @Test
+    void theFinalEvaluationOnTheDataSoFarSaysWhatIsMissingAndJudgesNoEnd() throws Exception {
+        // the shipped facts end in 2028: the final evaluation rests on 2026–2028 and says 2029 and 2030 are missing
+        Evaluation e = Evaluations.evaluate(facts, "final", 2030, "zh", false);
+        assertEquals(2028, e.year());
+        assertTrue(e.notes().contains("数据缺失：2029、2030年尚无报送数据。本总结评估依据截至2028年的数据，对缺失年份不作推算、不补数值；"
+                + "规划期末（2030年）目标的完成情况待2030年数据报送后评定。"), e.notes()::toString);
+        assertTrue(e.countsSentence().startsWith("截至2028年（规划期末2030年的数据尚未报送），《纲要》专栏1确定的26项主要指标中："),
+                e.countsSentence());
+        assertFalse(e.countsSentence().contains("规划期末（"), "2028 is not the end of the period");
+        assertTrue(e.paceSentence().startsWith("截至2028年，可计算完成进度的14项指标中，0项已全面完成"), e.paceSentence());
+        assertEquals("尚未全面完成", row(e, "gdp_per_capita").pace());
+        // the progress is 2028's: (10.7 − 9) ÷ (12 − 9) = 56.67 %, cut to 56.6 %
+        assertEquals("56.6%", row(e, "gdp_per_capita").progress());
+        assertTrue(e.adjustments().stream().anyMatch(w -> w.name().equals("2．人均地区生产总值")), e.adjustments()::toString);
+        Evaluation en = Evaluations.evaluate(facts, "final", 2030, "en", true);
+        assertTrue(en.notes().stream().anyMatch(n -> n.startsWith("Missing data: nothing submitted for 2029, 2030.")), en.notes()::toString);
+        assertTrue(en.notes().contains("The annual targets are examples (fictional): Dianjiang County 2028 plan for economic and social development."),
+                en.notes()::toString);
+    }
+
+    @Test
+    void aMidTermBeforeHalfTimeDoesNotSayHalfTheTimeHasPassed() throws Exception {
+        Evaluation e = Evaluations.evaluate(facts, "midterm", 2027, "zh", false);
+        // 2 of 5 years: 40 %
+        assertTrue(e.countsSentence().startsWith("规划实施至2027年（时间进度40%，尚未过半），"), e.countsSentence());
+        assertTrue(Evaluations.evaluate(facts, "midterm", 2028, "zh", false).countsSentence().startsWith("规划实施至2028年（时间过半），"));
+    }
+
+    @Test
+    void aReportOnOneBureausSubmissionIsRefusedUnlessPartialAndThenNamesTheUnitsMissing() throws Exception {
+        assertEquals(List.of(), Evaluations.unfiled(facts, 2027), "every unit filed for 2027 in the shipped facts");
+        Checked one = Pipeline.check(Path.of("rules"), List.of(Path.of("facts/2027/example-stats-bureau.json")));
+        List<String> unfiled = Evaluations.unfiled(one, 2027);
+        assertTrue(unfiled.contains("垫江县卫生健康委员会") && unfiled.contains("垫江县应急管理局"), unfiled::toString);
+        assertFalse(unfiled.contains("垫江县统计局"), unfiled::toString);
+        InputException x = assertThrows(InputException.class, () -> Evaluations.evaluate(one, "annual", 2027, "zh", false, false));
+        assertEquals("facts/2027/example-stats-bureau.json", x.problems().get(0).file());
+        assertTrue(x.problems().get(0).format("zh").contains("2027年有" + unfiled.size() + "个责任单位没有报送任何数据：垫江县农业农村委员会、"),
+                x.problems()::toString);
+        assertTrue(x.problems().get(0).format("en").contains("--partial"), x.problems()::toString);
+        Evaluation e = Evaluations.evaluate(one, "annual", 2027, "zh", false, true);
+        assertTrue(e.notes().stream().anyMatch(n -> n.startsWith("数据缺失：2027年以下" + unfiled.size() + "个责任单位没有报送数据")
+                && n.contains("垫江县卫生健康委员会")), e.notes()::toString);
+        assertTrue(e.notes().contains("数据缺失：2026年尚无报送数据，相关年份不作推算、不补数值。"), e.notes()::toString);
     }
 
     @Test

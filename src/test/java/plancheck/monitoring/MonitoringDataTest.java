@@ -144,10 +144,31 @@ class MonitoringDataTest {
         String[] bad = run("report", "annual", "--out", out.toString(), "facts");
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("--year"), bad[2]);
-        String[] none = run("report", "final", "--out", out.toString(), "facts");
-        assertEquals("2", none[0]);
-        assertTrue(none[2].contains("2030"), none[2]);
-        assertTrue(!Files.exists(out.resolve("final-2030.docx")), "nothing written");
+        // the final evaluation on the data there is (through 2028), saying what is missing
+        String[] fin = run("report", "final", "--out", out.toString(), "facts");
+        assertEquals("0", fin[0], fin[2]);
+        assertTrue(Files.readString(out.resolve("final-2028.html")).contains("2029、2030年尚无报送数据"));
+        assertTrue(!Files.exists(out.resolve("final-2030.docx")), "no 2030 report without 2030 data");
+    }
+
+    @Test
+    void theReportCommandRefusesAYearOutsideThePlanAndOneBureausFilesWithTheirPlace() throws Exception {
+        Path out = tmp.resolve("out");
+        String[] outside = run("report", "annual", "--year", "2031", "--out", out.toString(), "facts");
+        assertEquals("2", outside[0]);
+        assertTrue(outside[2].contains("--year 2031: 报告年份2031不在规划期内（2026—2030年）"), outside[2]);
+        String[] en = run("report", "annual", "--year", "2029", "--lang", "en", "--out", out.toString(), "facts");
+        assertEquals("2", en[0]);
+        assertTrue(en[2].contains("facts: the input holds no submission for 2029 (years submitted: 2026, 2027, 2028)"), en[2]);
+        String one = "facts/2027/example-stats-bureau.json";
+        String[] partial = run("report", "annual", "--year", "2027", "--out", out.toString(), one);
+        assertEquals("2", partial[0]);
+        assertTrue(partial[2].contains(one + ": 2027年有") && partial[2].contains("个责任单位没有报送任何数据") && !partial[2].contains("Exception"),
+                partial[2]);
+        assertTrue(!Files.exists(out), "nothing written");
+        String[] asked = run("report", "annual", "--year", "2027", "--partial", "--out", out.toString(), one);
+        assertEquals("0", asked[0], asked[2]);
+        assertTrue(Files.readString(out.resolve("annual-2027.html")).contains("个责任单位没有报送数据"));
     }
 
     private static synchronized String[] run(String... args) {
