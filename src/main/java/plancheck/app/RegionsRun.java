@@ -309,7 +309,7 @@ public final class RegionsRun {
             if (ws.engineFor(region) == null) {
                 for (Path f : fs) {
                     uncovered.add(new InputProblem(plancheck.load.Paths2.display(f), 0, 0, "/region",
-                            Msg.text("app.region-not-covered", "region", Bounded.cut(region), "covered", ws.covered())));
+                            ws.notCovered(region)));
                 }
             }
         });

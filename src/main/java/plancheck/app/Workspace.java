@@ -214,8 +214,7 @@ public final class Workspace {
         for (Submission s : subs) {
             RuleEngine e = byRegion.get(s.region());
             if (e == null) {
-                problems.add(new InputProblem(s.file(), 0, 0, "/region", Msg.text("app.region-not-covered",
-                        "region", plancheck.model.Bounded.cut(s.region()), "covered", covered())));
+                problems.add(new InputProblem(s.file(), 0, 0, "/region", notCovered(s.region())));
                 continue;
             }
             problems.addAll(townshipProblems(s, e.rules(), townsOf(e.rules())));
@@ -289,9 +288,18 @@ public final class Workspace {
 
     /**
      * @return "垫江县 (plans/dianjiang-15th)" for every region of the plans, at most ten, and where each plan lists
-     *         its townships, e.g. "24 townships (plans/dianjiang-15th/townships.yaml)" (for messages)
+     *         its townships, e.g. "24 townships (plans/dianjiang-15th/townships.yaml)" (for messages, in English)
      */
     public String covered() {
+        return covered("en");
+    }
+
+    /**
+     * @param lang "zh" or "en"
+     * @return what the plans cover, in that language: the regions with their plan folders, at most ten, and each
+     *         plan's townships counted, e.g. "24个乡镇（街道）(plans/dianjiang-15th/townships.yaml)"
+     */
+    public String covered(String lang) {
         List<String> l = new ArrayList<>();
         int n = 0;
         for (RuleSet rs : plans) {
@@ -304,10 +312,20 @@ public final class Workspace {
         for (RuleSet rs : plans) {
             PlanMonitoring.Townships t = townsOf(rs);
             if (!t.townships().isEmpty()) {
-                l.add(t.townships().size() + " townships (" + t.file() + ")");
+                l.add(Msg.get(lang, "app.townships-covered", "n", t.townships().size(), "file", t.file()));
             }
         }
         return String.join(", ", l) + (n > 10 ? ", … (" + n + ")" : "");
+    }
+
+    /**
+     * @param region a submission's region that no plan covers
+     * @return the message naming what the plans do cover, in both languages
+     */
+    public plancheck.model.Text notCovered(String region) {
+        String r = plancheck.model.Bounded.cut(region);
+        return new plancheck.model.Text(Msg.get("zh", "app.region-not-covered", "region", r, "covered", covered("zh")),
+                Msg.get("en", "app.region-not-covered", "region", r, "covered", covered("en")));
     }
 
     /**

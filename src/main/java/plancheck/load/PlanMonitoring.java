@@ -115,6 +115,70 @@ public final class PlanMonitoring {
     }
 
     /**
+     * Checks the monitoring files of a plan while it is loaded, each problem located at its line and column.
+     *
+     * @param planDir    the plan folder
+     * @param extra      the plain data files read (display path → data)
+     * @param targets    the catalogue
+     * @param units      the unit table
+     * @param regions    the plan's regions
+     * @param baseYear   the plan's base year
+     * @param targetYear the plan's target year
+     * @param problems   where problems are added
+     */
+    static void check(java.nio.file.Path planDir, SortedMap<String, Object> extra, List<PlanTarget> targets, UnitTable units,
+                      List<String> regions, int baseYear, int targetYear, List<InputProblem> problems) {
+        int from = problems.size();
+        String disp = Paths2.display(planDir);
+        String prefix = ".".equals(disp) ? "" : disp + "/";
+        // where each value is, and any key given twice (which the data read keeps once, silently)
+        Map<String, Map<String, int[]>> located = new TreeMap<>();
+        List<String> files = new ArrayList<>(annualFiles(disp, extra).keySet());
+        if (extra.containsKey(townshipsFile(disp))) {
+            files.add(townshipsFile(disp));
+        }
+        for (String f : files) {
+            if (f.startsWith(prefix)) {
+                located.put(f, locations(planDir.resolve(f.substring(prefix.length())), f, problems));
+            }
+        }
+        check(disp, extra, targets, units, regions, baseYear, targetYear, problems);
+        for (int i = from; i < problems.size(); i++) {
+            InputProblem p = problems.get(i);
+            if (p.line() > 0 || p.pointer().isEmpty() || !p.file().startsWith(prefix)) {
+                continue;
+            }
+            Map<String, int[]> loc = located.getOrDefault(p.file(), Map.of());
+            String ptr = p.pointer();
+            int[] at = loc.get(ptr);
+            while (at == null && !ptr.isEmpty()) {
+                ptr = ptr.substring(0, ptr.lastIndexOf('/'));
+                at = loc.get(ptr);
+            }
+            if (at != null && at[0] > 0) {
+                problems.set(i, new InputProblem(p.file(), at[0], at[1], p.pointer(), p.text()));
+            }
+        }
+    }
+
+    /**
+     * Where each value and key of a YAML file starts (pointer → {line, column}); empty if it cannot be read.
+     * A key given twice in one mapping is added to the problems.
+     */
+    private static Map<String, int[]> locations(java.nio.file.Path file, String display, List<InputProblem> problems) {
+        Map<String, int[]> loc = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()
+                .createParser(java.nio.file.Files.readAllBytes(file))) {
+            if (p.nextToken() != null) {
+                LocatedJson.readTree(p, "", loc, true, display, problems);
+            }
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
+        return loc;
+    }
+
+    /**
      * Checks the monitoring files of a plan while it is loaded.
      *
      * @param planDir    the plan folder's display path
@@ -136,12 +200,12 @@ public final class PlanMonitoring {
             String prev = root.path("year").isInt() ? years.putIfAbsent(y, e.getKey()) : null;
             if (prev != null) {
                 problems.add(new InputProblem(e.getKey(), 0, 0, "/year",
-                        Msg.text("monitoring.annual-year-twice", "year", y, "other", prev)));
+                        msg("monitoring.annual-year-twice", "year", y, "other", prev)));
             }
             String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
             if (name.matches("\\d{4}") && root.path("year").isInt() && Integer.parseInt(name) != y) {
                 problems.add(new InputProblem(e.getKey(), 0, 0, "/year",
-                        Msg.text("monitoring.annual-file-year", "name", name, "year", y)));
+                        msg("monitoring.annual-file-year", "name", name, "year", y)));
             }
         }
         Object t = extra.get(townshipsFile(planDir));
@@ -177,18 +241,18 @@ public final class PlanMonitoring {
         unknownKeys(file, root, "", Set.of("year", "document", "fictional", "note", "targets"), problems);
         JsonNode y = root.path("year");
         if (!y.isInt() || y.asInt() <= baseYear || y.asInt() > targetYear) {
-            problems.add(new InputProblem(file, 0, 0, "/year", Msg.text("monitoring.annual-year",
+            problems.add(new InputProblem(file, 0, 0, "/year", msg("monitoring.annual-year",
                     "from", baseYear + 1, "to", targetYear, "found", found(y))));
             return out;
         }
         Text document = pair(file, root.path("document"), "/document", problems);
         JsonNode fic = root.path("fictional");
         if (!fic.isMissingNode() && !fic.isBoolean()) {
-            problems.add(new InputProblem(file, 0, 0, "/fictional", Msg.text("monitoring.boolean", "found", found(fic))));
+            problems.add(new InputProblem(file, 0, 0, "/fictional", msg("monitoring.boolean", "found", found(fic))));
         }
         JsonNode list = root.path("targets");
         if (!list.isArray() || list.isEmpty()) {
-            problems.add(new InputProblem(file, 0, 0, "/targets", Msg.text("monitoring.annual-targets")));
+            problems.add(new InputProblem(file, 0, 0, "/targets", msg("monitoring.annual-targets")));
             return out;
         }
         Set<String> seen = new TreeSet<>();
@@ -200,16 +264,16 @@ public final class PlanMonitoring {
             String id = text(n, "id");
             PlanTarget t = id == null ? null : targets.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
             if (t == null) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.unknown-indicator",
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", msg("monitoring.unknown-indicator",
                         "id", Bounded.cut(String.valueOf(id)))));
             } else if (!seen.add(id)) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.annual-duplicate", "id", id)));
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", msg("monitoring.annual-duplicate", "id", id)));
             }
             BigDecimal value = number(file, n, ptr, problems);
             Comparator c = comparator(file, n, ptr, problems);
             String txt = text(n, "text");
             if (txt == null) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/text", Msg.text("monitoring.text")));
+                problems.add(new InputProblem(file, 0, 0, ptr + "/text", msg("monitoring.text")));
             }
             if (problems.size() == before && document != null) {
                 out.add(new AnnualTarget(id, y.asInt(), value, c, txt, document, fic.asBoolean(false), file, ptr));
@@ -225,14 +289,14 @@ public final class PlanMonitoring {
         unknownKeys(file, root, "", Set.of("county", "source", "townships", "figures", "assignments"), problems);
         String county = text(root, "county");
         if (county == null || !regions.contains(county)) {
-            problems.add(new InputProblem(file, 0, 0, "/county", Msg.text("monitoring.county",
+            problems.add(new InputProblem(file, 0, 0, "/county", msg("monitoring.county",
                     "regions", String.join(", ", regions), "found", found(root.path("county")))));
         }
         Text source = pair(file, root.path("source"), "/source", problems);
         List<Township> towns = new ArrayList<>();
         JsonNode list = root.path("townships");
         if (!list.isArray() || list.isEmpty()) {
-            problems.add(new InputProblem(file, 0, 0, "/townships", Msg.text("monitoring.townships")));
+            problems.add(new InputProblem(file, 0, 0, "/townships", msg("monitoring.townships")));
         } else {
             Set<String> names = new TreeSet<>();
             for (int i = 0; i < list.size(); i++) {
@@ -242,11 +306,11 @@ public final class PlanMonitoring {
                 String name = text(n, "name");
                 String kind = text(n, "kind");
                 if (name == null || kind == null || !Set.of("街道", "镇", "乡").contains(kind)) {
-                    problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.township")));
+                    problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.township")));
                     continue;
                 }
                 if (!names.add(name) || regions.contains(name) || ALL.equals(name)) {
-                    problems.add(new InputProblem(file, 0, 0, ptr + "/name", Msg.text("monitoring.township-name",
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/name", msg("monitoring.township-name",
                             "name", Bounded.cut(name))));
                     continue;
                 }
@@ -256,7 +320,7 @@ public final class PlanMonitoring {
         List<AdditiveFigure> figures = new ArrayList<>();
         JsonNode fl = root.path("figures");
         if (!fl.isMissingNode() && !fl.isArray()) {
-            problems.add(new InputProblem(file, 0, 0, "/figures", Msg.text("monitoring.figures")));
+            problems.add(new InputProblem(file, 0, 0, "/figures", msg("monitoring.figures")));
         }
         for (int i = 0; fl.isArray() && i < fl.size(); i++) {
             JsonNode n = fl.get(i);
@@ -271,18 +335,18 @@ public final class PlanMonitoring {
             PlanTarget t = id == null ? null : targets.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
             if (id == null || unit == null || !units.knows(unit) || src == null || !COUNTY_SOURCES.contains(src)
                     || !"exact".equals(rounding) && !"last-digit".equals(rounding)) {
-                problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.figure",
+                problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.figure",
                         "sources", String.join(", ", new TreeSet<>(COUNTY_SOURCES)))));
             } else if ("indicator".equals(src) && (t == null || !units.find(unit).map(u -> u.unit())
                     .equals(units.find(t.unit()).map(u -> u.unit())))) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.figure-indicator",
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", msg("monitoring.figure-indicator",
                         "id", Bounded.cut(id))));
             } else if ("energy".equals(src) && !Set.of("吨标准煤", "万吨标准煤").contains(unit)) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/unit", Msg.text("monitoring.figure-energy-unit")));
+                problems.add(new InputProblem(file, 0, 0, ptr + "/unit", msg("monitoring.figure-energy-unit")));
             } else if (!"indicator".equals(src) && t != null) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.figure-own", "id", id)));
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", msg("monitoring.figure-own", "id", id)));
             } else if (figures.stream().anyMatch(f -> f.id().equals(id))) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/id", Msg.text("monitoring.figure-duplicate", "id", id)));
+                problems.add(new InputProblem(file, 0, 0, ptr + "/id", msg("monitoring.figure-duplicate", "id", id)));
             }
             if (problems.size() == before && name != null) {
                 figures.add(new AdditiveFigure(id, name, unit, src, "exact".equals(rounding)));
@@ -296,7 +360,7 @@ public final class PlanMonitoring {
             boolean fictional = as.path("fictional").asBoolean(false);
             JsonNode tl = as.path("targets");
             if (!tl.isArray()) {
-                problems.add(new InputProblem(file, 0, 0, "/assignments/targets", Msg.text("monitoring.assignments")));
+                problems.add(new InputProblem(file, 0, 0, "/assignments/targets", msg("monitoring.assignments")));
             }
             Set<String> seen = new TreeSet<>();
             for (int i = 0; tl.isArray() && i < tl.size(); i++) {
@@ -308,18 +372,18 @@ public final class PlanMonitoring {
                 String id = text(n, "indicator");
                 boolean known = id != null && targets.stream().anyMatch(x -> x.id().equals(id));
                 if (town == null || !ALL.equals(town) && towns.stream().noneMatch(x -> x.name().equals(town))) {
-                    problems.add(new InputProblem(file, 0, 0, ptr + "/township", Msg.text("monitoring.assigned-township",
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/township", msg("monitoring.assigned-township",
                             "name", Bounded.cut(String.valueOf(town)))));
                 }
                 if (!known) {
-                    problems.add(new InputProblem(file, 0, 0, ptr + "/indicator", Msg.text("monitoring.unknown-indicator",
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/indicator", msg("monitoring.unknown-indicator",
                             "id", Bounded.cut(String.valueOf(id)))));
                 }
                 BigDecimal value = number(file, n, ptr, problems);
                 Comparator c = comparator(file, n, ptr, problems);
                 String txt = text(n, "text");
                 if (txt == null) {
-                    problems.add(new InputProblem(file, 0, 0, ptr + "/text", Msg.text("monitoring.text")));
+                    problems.add(new InputProblem(file, 0, 0, ptr + "/text", msg("monitoring.text")));
                 }
                 if (problems.size() > before || document == null) {
                     continue;
@@ -327,7 +391,7 @@ public final class PlanMonitoring {
                 for (Township x : towns) {
                     if (ALL.equals(town) || x.name().equals(town)) {
                         if (!seen.add(x.name() + "|" + id)) {
-                            problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.assigned-twice",
+                            problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.assigned-twice",
                                     "name", x.name(), "id", id)));
                             continue;
                         }
@@ -368,11 +432,11 @@ public final class PlanMonitoring {
                     java.util.Optional<BigDecimal> c = rules.units().convert(v, o.unit(), f.unit());
                     if (c.isEmpty()) {
                         problem = "unit";
-                        detail = Msg.text("monitoring.township-unit", "unit", Bounded.cut(o.unit()), "want", f.unit());
+                        detail = msg("monitoring.township-unit", "unit", Bounded.cut(o.unit()), "want", f.unit());
                         v = null;
                     } else if (c.get().signum() < 0) {
                         problem = "range";
-                        detail = Msg.text("monitoring.township-negative", "value", plancheck.model.Numbers.plain(c.get()));
+                        detail = msg("monitoring.township-negative", "value", plancheck.model.Numbers.plain(c.get()));
                         v = null;
                     } else {
                         v = c.get();
@@ -390,13 +454,13 @@ public final class PlanMonitoring {
     private static void unknownKeys(String file, JsonNode n, String ptr, Set<String> allowed, List<InputProblem> problems) {
         if (!n.isObject()) {
             if (!n.isMissingNode()) {
-                problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.mapping")));
+                problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.mapping")));
             }
             return;
         }
         n.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                problems.add(new InputProblem(file, 0, 0, ptr + "/" + k, Msg.text("monitoring.unknown-key",
+                problems.add(new InputProblem(file, 0, 0, ptr + "/" + k, msg("monitoring.unknown-key",
                         "key", Bounded.cut(k), "allowed", String.join(", ", new TreeSet<>(allowed)))));
             }
         });
@@ -405,7 +469,7 @@ public final class PlanMonitoring {
     private static BigDecimal number(String file, JsonNode n, String ptr, List<InputProblem> problems) {
         JsonNode v = n.path("value");
         if (!v.isNumber()) {
-            problems.add(new InputProblem(file, 0, 0, ptr + "/value", Msg.text("monitoring.number", "found", found(v))));
+            problems.add(new InputProblem(file, 0, 0, ptr + "/value", msg("monitoring.number", "found", found(v))));
             return null;
         }
         return v.decimalValue();
@@ -416,7 +480,7 @@ public final class PlanMonitoring {
         try {
             return Comparator.parse(String.valueOf(c));
         } catch (IllegalArgumentException e) {
-            problems.add(new InputProblem(file, 0, 0, ptr + "/comparator", Msg.text("monitoring.comparator",
+            problems.add(new InputProblem(file, 0, 0, ptr + "/comparator", msg("monitoring.comparator",
                     "found", Bounded.cut(String.valueOf(c)))));
             return null;
         }
@@ -426,7 +490,7 @@ public final class PlanMonitoring {
         String zh = text(n, "zh");
         String en = text(n, "en");
         if (zh == null || en == null) {
-            problems.add(new InputProblem(file, 0, 0, ptr, Msg.text("monitoring.zh-en")));
+            problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.zh-en")));
             return null;
         }
         return new Text(zh, en);
@@ -436,7 +500,24 @@ public final class PlanMonitoring {
         return RulesLoader.text(n, key);
     }
 
-    private static String found(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? "nothing" : Bounded.quote(n.isTextual() ? n.asText() : n.toString());
+    /** What a message says was found: a value quoted, or nothing (in each language, see {@link #msg}). */
+    private static Object found(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? NOTHING : Bounded.quote(n.isTextual() ? n.asText() : n.toString());
+    }
+
+    /** Stands for a value that is absent, worded per language. */
+    private static final Text NOTHING = new Text("（未填写）", "nothing");
+
+    /** A message in both languages, any {@link #NOTHING} worded in each. */
+    private static Text msg(String key, Object... args) {
+        Object[] zh = args.clone();
+        Object[] en = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == NOTHING) {
+                zh[i] = NOTHING.zh();
+                en[i] = NOTHING.en();
+            }
+        }
+        return new Text(Msg.get("zh", key, zh), Msg.get("en", key, en));
     }
 }

@@ -194,7 +194,7 @@ public final class RulesLoader {
         }
         checkTargets(targets, params, units);
         checkResponsible(planDir, regions);
-        PlanMonitoring.check(Paths2.display(planDir), extra, targets, units, regions, baseYear, targetYear, problems);
+        PlanMonitoring.check(planDir, extra, targets, units, regions, baseYear, targetYear, problems);
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }

@@ -62,7 +62,8 @@ class MonitoringDataTest {
                 .replace("{name: 沙河乡, kind: 乡}", "{name: 沙坪镇, kind: 乡}")
                 .replace("county: energy, rounding: last-digit", "county: energy, rounding: roughly"));
         InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan));
-        String all = e.problems().toString();
+        // each located at its line and column (checked in the test below); here the pointers and the wording
+        String all = e.problems().toString().replaceAll("\\.yaml:\\d+:\\d+:", ".yaml:");
         assertTrue(all.contains("annual/2027.yaml: /targets/1/id: indicator \"urbanisation_rate\" is not in the plan's catalogue"), all);
         assertTrue(all.contains("annual/2027.yaml: /targets/2/comparator: expected one of the comparators"), all);
         assertTrue(all.contains("annual/2031.yaml: /year: expected a year of the plan period (2026–2030), found \"2031\"")
@@ -73,6 +74,55 @@ class MonitoringDataTest {
         assertTrue(all.contains("townships.yaml: /figures/4: expected {id, name: {zh, en}, unit"), all);
         assertTrue(e.problems().stream().anyMatch(p -> p.format("zh").contains("指标“urbanisation_rate”不在规划目录")),
                 "in Chinese too: " + e.problems());
+    }
+
+    @Test
+    void anAnnualFilesTyposAreLocatedAtTheirLineAndColumnInTheUsersLanguage() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Path plan = TestSupport.copyRulesAndPlan(rules);
+        Path y = plan.resolve("annual/2027.yaml");
+        List<String> lines = Files.readAllLines(y);
+        int fic = lines.indexOf("fictional: true");
+        // the lines below it move down by one: a second fictional key is added after it
+        int urb = lines.indexOf(lines.stream().filter(l -> l.contains("id: urbanization_rate")).findFirst().orElseThrow()) + 1;
+        int rd = lines.indexOf(lines.stream().filter(l -> l.contains("id: rd_intensity")).findFirst().orElseThrow()) + 1;
+        // a misspelt key (the value then missing), a value written as text, an id given twice, and a township file's
+        // unknown township: each at its line and column
+        lines.add(fic + 1, "fictional: false");
+        lines.set(urb, lines.get(urb).replace("value: 56", "valeu: 56"));
+        lines.set(rd, lines.get(rd).replace("id: rd_intensity, value: 1,", "id: gdp_growth, value: 一,"));
+        Files.write(y, lines);
+        Path t = plan.resolve("townships.yaml");
+        List<String> tl = Files.readAllLines(t);
+        int sp = tl.indexOf(tl.stream().filter(l -> l.contains("{township: 沙坪镇")).findFirst().orElseThrow());
+        tl.set(sp, tl.get(sp).replace("{township: 沙坪镇", "{township: 沙平镇"));
+        Files.write(t, tl);
+        InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan));
+        List<String> zh = e.problems().stream().map(p -> p.format("zh")).toList();
+        String file = e.problems().stream().filter(p -> p.file().endsWith("annual/2027.yaml")).findFirst().orElseThrow().file();
+        String tfile = e.problems().stream().filter(p -> p.file().endsWith("townships.yaml")).findFirst().orElseThrow().file();
+        int col = lines.get(urb).indexOf("valeu") + 1;
+        assertTrue(zh.contains(file + ":" + (urb + 1) + ":" + col + ": /targets/1/valeu: 未知的键“valeu”（可用：comparator, id, note, text, value）"), zh::toString);
+        assertTrue(zh.stream().anyMatch(p -> p.startsWith(file + ":" + (urb + 1) + ":") && p.endsWith("/targets/1/value: 应为数值，实为（未填写）")), zh::toString);
+        assertTrue(e.problems().stream().anyMatch(p -> p.format("en").endsWith("/targets/1/value: expected a number, found nothing")),
+                e.problems()::toString);
+        int colValue = lines.get(rd).indexOf("value: 一") + 1;
+        assertTrue(zh.contains(file + ":" + (rd + 1) + ":" + colValue + ": /targets/8/value: 应为数值，实为\"一\""), zh::toString);
+        assertTrue(zh.stream().anyMatch(p -> p.startsWith(file + ":" + (rd + 1) + ":") && p.contains("/targets/8/id: 指标gdp_growth在本年度计划中出现两次")),
+                zh::toString);
+        assertTrue(zh.stream().anyMatch(p -> p.startsWith(tfile + ":" + (sp + 1) + ":") && p.contains("沙平镇")), zh::toString);
+        // a key given twice is not kept once silently
+        assertTrue(zh.stream().anyMatch(p -> p.startsWith(file + ":" + (fic + 2) + ":1: /fictional: ")), zh::toString);
+    }
+
+    @Test
+    void aTownshipNotInTheListIsRefusedNamingTheListInTheUsersLanguage() throws Exception {
+        Path f = township("t.json", "沙平镇", 2027, "\"indicators\": [{\"id\": \"grain_capacity\", \"value\": 2, \"unit\": \"万吨\"}]");
+        InputException e = assertThrows(InputException.class, () -> Workspace.open(Path.of("rules"), null).read(List.of(f)));
+        String zh = e.problems().get(0).format("zh");
+        assertTrue(zh.contains("/region: 地区“沙平镇”不在任何规划的适用范围内") && zh.contains("24个乡镇（街道）（plans/dianjiang-15th/townships.yaml）")
+                && !zh.contains("24 townships"), zh);
+        assertTrue(e.problems().get(0).format("en").contains("24 townships (plans/dianjiang-15th/townships.yaml)"), e.problems()::toString);
     }
 
     private Path township(String name, String region, int year, String body) {
