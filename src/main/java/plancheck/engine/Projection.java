@@ -285,7 +285,8 @@ public final class Projection {
             needed = compound(required.divide(sofar, MC), left).multiply(HUNDRED);
         }
         BigDecimal pace = g.multiply(HUNDRED);
-        return result("compound_average", baseYear + 1, year, rates.size(), pace, pace, target, needed, best, left, c,
+        // the years the average rests on: from the first year submitted (a year not submitted is not averaged in)
+        return result("compound_average", rates.firstKey(), year, rates.size(), pace, pace, target, needed, best, left, c,
                 onPath, c.meets(pace, target), rates);
     }
 

@@ -158,6 +158,18 @@ class ProjectionTest {
         assertEquals(Projection.ON_TRACK, r.level());
     }
 
+    @Test
+    void averageGrowthSaysWhichYearsItRestsOn() {
+        // 2026 not submitted, 2027 5.9 % only: the average rests on 2027 alone — the sentence must not say 2026—2027.
+        // needed = (1.306960006 ÷ 1.059²)^(1/3) − 1 = (1.306960006 ÷ 1.121481)^(1/3) − 1 = 1.165388^(1/3) − 1:
+        // 1.0523³ = 1.165249, 1.0524³ = 1.165581 → 1.0523 + 0.0001 × 0.139 ÷ 0.332 = 1.052342 → 5.234 %
+        Result r = Projection.averageGrowth(s(2027, "5.9"), new BigDecimal("5.5"), Comparator.GE, 2025, 2030, 2027, true);
+        assertEquals(2027, r.firstYear());
+        assertEquals(2027, r.lastYear());
+        assertTrue(r.singleYear());
+        assertEquals(0, new BigDecimal("5.234").compareTo(r.needed().setScale(3, java.math.RoundingMode.HALF_UP)), r.needed()::toString);
+    }
+
     // ---- cumulative: the yearly amounts at their compound rate --------------------------------------------
 
     @Test
