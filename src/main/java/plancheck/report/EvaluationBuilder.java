@@ -443,18 +443,28 @@ public final class EvaluationBuilder {
         if (annual.isEmpty()) {
             return null;
         }
-        List<String> notmet = annual.stream().filter(a -> a.row.doneCode().equals("notmet")).map(a -> a.row.name()).toList();
-        List<String> nodata = annual.stream().filter(a -> a.row.doneCode().equals("nodata")).map(a -> a.row.name()).toList();
-        long met = annual.stream().filter(a -> a.row.doneCode().equals("met")).count();
-        return m("annual-sentence", "year", year, "n", annual.size(), "met", met,
-                "notmet", notmet.isEmpty() ? "" : m("annual-notmet", "n", notmet.size(), "names", names(notmet, NAMES)),
-                "nodata", nodata.isEmpty() ? "" : m("annual-nodata", "n", nodata.size(), "names", names(nodata, NAMES)));
+        // as the five-year table words them: a binding target 完成 / 未完成, an expected one 达到预期 / 未达预期
+        List<String> parts = new ArrayList<>();
+        for (boolean binding : new boolean[] {true, false}) {
+            List<Evaluation.AnnualRow> rows = annual.stream().filter(a -> a.binding == binding).map(a -> a.row).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<String> bad = rows.stream().filter(r -> r.doneCode().equals(binding ? "notmet" : "missed")).map(Evaluation.AnnualRow::name).toList();
+            List<String> nodata = rows.stream().filter(r -> r.doneCode().equals("nodata")).map(Evaluation.AnnualRow::name).toList();
+            long ok = rows.stream().filter(r -> r.doneCode().equals(binding ? "met" : "reached")).count();
+            String k = binding ? "binding" : "expected";
+            parts.add(m("annual-" + k, "n", rows.size(), "ok", ok,
+                    "bad", bad.isEmpty() ? "" : m("annual-" + k + "-bad", "n", bad.size(), "names", names(bad, NAMES)),
+                    "nodata", nodata.isEmpty() ? "" : m("annual-nodata", "n", nodata.size(), "names", names(nodata, NAMES))));
+        }
+        return m("annual-sentence", "year", year, "n", annual.size(), "parts", String.join(m("counts.join"), parts));
     }
 
     // ---- the annual plan, townships, reconciliations ---------------------------------------------------------------
 
     /** One annual-plan target of the year, with its row. */
-    private record AnnualInfo(String id, String text, String document, boolean fictional, Evaluation.AnnualRow row) {}
+    private record AnnualInfo(String id, String text, String document, boolean fictional, boolean binding, Evaluation.AnnualRow row) {}
 
     private List<AnnualInfo> annual(String region) {
         List<AnnualInfo> out = new ArrayList<>();
@@ -465,13 +475,14 @@ public final class EvaluationBuilder {
                 .forEach(f -> {
                     PlanTarget t = byId.get(f.indicator());
                     String text = String.valueOf(f.details().getOrDefault("annualText", "—"));
-                    String code = f.status() == Status.PASS ? "met" : f.status() == Status.NO_DATA ? "nodata" : "notmet";
+                    String code = f.status() == Status.NO_DATA ? "nodata" : f.status() == Status.PASS
+                            ? (t.binding() ? "met" : "reached") : (t.binding() ? "notmet" : "missed");
                     String name = display(t);
                     String doc = f.source() == null ? "" : f.source();
                     if (documents.get(doc) != null) {
                         doc = documents.get(doc).in(lang);
                     }
-                    out.add(new AnnualInfo(t.id(), text, doc, "true".equals(f.details().get("annualFictional")),
+                    out.add(new AnnualInfo(t.id(), text, doc, "true".equals(f.details().get("annualFictional")), t.binding(),
                             new Evaluation.AnnualRow(name, t.unit(), text, f.actual() == null ? "—" : Numbers.plain(f.actual()),
                                     m("done." + code), code, doc)));
                 });
@@ -497,7 +508,8 @@ public final class EvaluationBuilder {
             report.findings().stream().filter(f -> f.year() == year && f.subject().equals(tw.name()) && byId.containsKey(f.indicator()))
                     .forEach(f -> {
                         PlanTarget t = byId.get(f.indicator());
-                        String code = f.status() == Status.PASS ? "met" : f.status() == Status.NO_DATA ? "nodata" : "notmet";
+                        String code = f.status() == Status.NO_DATA ? "nodata" : f.status() == Status.PASS
+                            ? (t.binding() ? "met" : "reached") : (t.binding() ? "notmet" : "missed");
                         rows.add(new Evaluation.TownshipRow(display(t), t.unit(), String.valueOf(f.details().getOrDefault("assignedText", "—")),
                                 f.actual() == null ? "—" : Numbers.plain(f.actual()), m("done." + code), code));
                     });
