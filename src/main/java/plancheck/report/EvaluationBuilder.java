@@ -454,6 +454,10 @@ public final class EvaluationBuilder {
             List<String> nodata = rows.stream().filter(r -> r.doneCode().equals("nodata")).map(Evaluation.AnnualRow::name).toList();
             long ok = rows.stream().filter(r -> r.doneCode().equals(binding ? "met" : "reached")).count();
             String k = binding ? "binding" : "expected";
+            if (ok == rows.size()) {
+                parts.add(m("annual-" + k + "-all", "n", rows.size()));
+                continue;
+            }
             parts.add(m("annual-" + k, "n", rows.size(), "ok", ok,
                     "bad", bad.isEmpty() ? "" : m("annual-" + k + "-bad", "n", bad.size(), "names", names(bad, NAMES)),
                     "nodata", nodata.isEmpty() ? "" : m("annual-nodata", "n", nodata.size(), "names", names(nodata, NAMES))));

@@ -84,6 +84,9 @@ class EvaluationTest {
                 + "达到预期5项，未达预期5项（1．地区生产总值增长、4．民营经济占地区生产总值比重、5．常住人口城镇化率、"
                 + "14．全体居民人均可支配收入增速、社会消费品零售总额年均增长）。", e.annualSentence());
         assertEquals("未达预期", e.annual().stream().filter(a -> a.name().startsWith("1．")).findFirst().orElseThrow().done());
+        // 2026: both binding targets met (grain 416000 吨 = 41.6 万吨 ≥ 41, death rate 0.011 ≤ 0.015): in the official words 全部完成
+        assertTrue(Evaluations.evaluate(facts, "annual", 2026, "zh", false).annualSentence()
+                .startsWith("2026年度计划确定的11项年度目标中：约束性目标2项全部完成；预期性目标9项，达到预期4项"), "2026");
         assertTrue(e.notes().stream().anyMatch(n -> n.contains("示例数据")), "the example data is marked");
         assertTrue(e.notes().stream().anyMatch(n -> n.contains("年度目标为示例（虚构）")), "the fictional annual targets are marked");
     }
