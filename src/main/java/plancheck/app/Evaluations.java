@@ -105,9 +105,11 @@ public final class Evaluations {
         }
         List<String> unfiled = unfiled(checked, y);
         if (!partial && !unfiled.isEmpty()) {
-            throw new InputException(List.of(new InputProblem(inputsWhere(checked), 0, 0, "", Msg.text("monitoring.report-unfiled",
-                    "year", y, "n", unfiled.size(), "names", String.join("、", unfiled.subList(0, Math.min(unfiled.size(), 12)))
-                            + (unfiled.size() > 12 ? " …" : "")))));
+            List<String> shown = unfiled.subList(0, Math.min(unfiled.size(), 12));
+            String more = unfiled.size() > 12 ? " …" : "";
+            throw new InputException(List.of(new InputProblem(inputsWhere(checked), 0, 0, "", new plancheck.model.Text(
+                    Msg.get("zh", "monitoring.report-unfiled", "year", y, "n", unfiled.size(), "names", String.join("、", shown) + more),
+                    Msg.get("en", "monitoring.report-unfiled", "year", y, "n", unfiled.size(), "names", String.join(", ", shown) + more)))));
         }
         Responsibilities units = Responsibilities.of(rules);
         return new EvaluationBuilder(checked.report(), rules.targets(), PlanMonitoring.townships(rules), kind, y, lang,
