@@ -113,7 +113,8 @@ public final class Evaluations {
         }
         Responsibilities units = Responsibilities.of(rules);
         return new EvaluationBuilder(checked.report(), rules.targets(), PlanMonitoring.townships(rules), kind, y, lang,
-                publicVersion, t -> responsibleUnit(units, t)).missing(missing, unfiled).annualDocuments(annualDocuments(rules)).build();
+                publicVersion, t -> responsibleUnit(units, t)).missing(missing, unfiled).annualDocuments(annualDocuments(rules))
+                .sections(PlanMonitoring.sections(rules)).build();
     }
 
     /**

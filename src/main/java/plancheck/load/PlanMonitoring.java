@@ -38,6 +38,8 @@ public final class PlanMonitoring {
     public static final String ANNUAL_DIR = "annual/";
     /** The file of a plan that lists its townships. */
     public static final String TOWNSHIPS_FILE = "townships.yaml";
+    /** The file of a plan that gives its main table's sections (专栏1: 一、经济发展 …). */
+    public static final String SECTIONS_FILE = "sections.yaml";
     /** The township name that assigns a target to every township. */
     public static final String ALL = "all";
     /** How the county's figure of an additive figure is obtained. */
@@ -85,6 +87,68 @@ public final class PlanMonitoring {
             figures.stream().filter(f -> rules.target(f.id()) == null).forEach(f -> ids.add(f.id()));
             return ids;
         }
+    }
+
+    /**
+     * A section of the plan's main table as the plan prints it (专栏1 “五、安全韧性”: rows 25–26).
+     *
+     * @param name the section's name, in Chinese and English
+     * @param from the first row (序号)
+     * @param to   the last row
+     */
+    public record Section(Text name, int from, int to) {
+        /** @return true when the row number is in this section */
+        public boolean holds(Integer row) {
+            return row != null && row >= from && row <= to;
+        }
+    }
+
+    /**
+     * @param rules a loaded rule set
+     * @return its main table's sections, in the plan's order (none when the plan has no sections file)
+     */
+    public static List<Section> sections(RuleSet rules) {
+        Object t = rules.extra().get(planFile(rules.planDir(), SECTIONS_FILE));
+        return t == null ? List.of() : readSections(planFile(rules.planDir(), SECTIONS_FILE), tree(t), rules.targets(), new ArrayList<>());
+    }
+
+    private static List<Section> readSections(String file, JsonNode root, List<PlanTarget> targets, List<InputProblem> problems) {
+        List<Section> out = new ArrayList<>();
+        int before = problems.size();
+        unknownKeys(file, root, "", Set.of("table", "note"), problems);
+        JsonNode list = root.path("table");
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add(new InputProblem(file, 0, 0, "/table", msg("monitoring.sections")));
+            return out;
+        }
+        int max = targets.stream().filter(PlanTarget::inTable).mapToInt(PlanTarget::table).max().orElse(0);
+        int next = 1;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i);
+            String ptr = "/table/" + i;
+            unknownKeys(file, n, ptr, Set.of("name", "rows"), problems);
+            Text name = pair(file, n.path("name"), ptr + "/name", problems);
+            JsonNode rows = n.path("rows");
+            if (!rows.isArray() || rows.size() != 2 || !rows.get(0).isInt() || !rows.get(1).isInt()) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/rows", msg("monitoring.section-rows", "found", found(rows))));
+                continue;
+            }
+            int from = rows.get(0).asInt();
+            int to = rows.get(1).asInt();
+            if (from != next || to < from || to > max) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/rows", msg("monitoring.section-range", "from", from, "to", to,
+                        "next", next, "max", max)));
+                continue;
+            }
+            next = to + 1;
+            if (name != null) {
+                out.add(new Section(name, from, to));
+            }
+        }
+        if (next != max + 1 && problems.size() == before) {
+            problems.add(new InputProblem(file, 0, 0, "/table", msg("monitoring.section-cover", "next", next, "max", max)));
+        }
+        return out;
     }
 
     /**
@@ -136,6 +200,9 @@ public final class PlanMonitoring {
         List<String> files = new ArrayList<>(annualFiles(disp, extra).keySet());
         if (extra.containsKey(townshipsFile(disp))) {
             files.add(townshipsFile(disp));
+        }
+        if (extra.containsKey(planFile(disp, SECTIONS_FILE))) {
+            files.add(planFile(disp, SECTIONS_FILE));
         }
         for (String f : files) {
             if (f.startsWith(prefix)) {
@@ -212,6 +279,10 @@ public final class PlanMonitoring {
         if (t != null) {
             readTownships(townshipsFile(planDir), tree(t), targets, units, regions, problems);
         }
+        Object sec = extra.get(planFile(planDir, SECTIONS_FILE));
+        if (sec != null) {
+            readSections(planFile(planDir, SECTIONS_FILE), tree(sec), targets, problems);
+        }
     }
 
     private static SortedMap<String, Object> annualFiles(String planDir, SortedMap<String, Object> extra) {
@@ -223,6 +294,10 @@ public final class PlanMonitoring {
             }
         });
         return out;
+    }
+
+    private static String planFile(String planDir, String name) {
+        return (".".equals(planDir) ? "" : planDir + "/") + name;
     }
 
     private static String townshipsFile(String planDir) {

@@ -48,6 +48,7 @@ public final class EvaluationBuilder {
     private List<Integer> missingYears = List.of();
     private List<String> unfiled = List.of();
     private Map<String, plancheck.model.Text> documents = Map.of();
+    private List<PlanMonitoring.Section> sections = List.of();
 
     /**
      * @param report      the checked report (findings of every year submitted)
@@ -96,6 +97,16 @@ public final class EvaluationBuilder {
      */
     public EvaluationBuilder annualDocuments(Map<String, plancheck.model.Text> documents) {
         this.documents = Map.copyOf(documents);
+        return this;
+    }
+
+    /**
+     * @param sections the plan's main table's sections (专栏1 一、经济发展 …), to group its rows by as the plan
+     *                 does; none: by the targets' areas
+     * @return this
+     */
+    public EvaluationBuilder sections(List<PlanMonitoring.Section> sections) {
+        this.sections = List.copyOf(sections);
         return this;
     }
 
@@ -220,7 +231,7 @@ public final class EvaluationBuilder {
         List<Evaluation.Group> units = byUnit(rows);
         return new Evaluation(kind, year, lang, pub, region, title, subtitle, m("clause"), List.copyOf(notes),
                 countsSentence(rows), warningSentence(rows), paceSentence(rows), annualSentence(annualInfo),
-                List.copyOf(rows), group(rows), units, units.isEmpty() ? m("units-seam") : null, List.copyOf(warnings),
+                List.copyOf(rows), bySection(rows), units, units.isEmpty() ? m("units-seam") : null, List.copyOf(warnings),
                 List.copyOf(adjustments), annualInfo.stream().map(a -> a.row).toList(), group(otherRows),
                 otherNoData.isEmpty() ? null : m("others-nodata", "n", otherNoData.size(), "names", names(otherNoData, 40)),
                 townshipViews, rec, List.copyOf(problems), internal, m("footer"), labels);
@@ -571,11 +582,28 @@ public final class EvaluationBuilder {
         return out;
     }
 
+    /** The main table's rows by the plan's sections, where the plan gives them (else, and for rows in none, by area). */
+    private List<Evaluation.Group> bySection(List<Evaluation.Row> rows) {
+        if (sections.isEmpty()) {
+            return group(rows);
+        }
+        List<Evaluation.Group> out = new ArrayList<>();
+        for (PlanMonitoring.Section sec : sections) {
+            List<Evaluation.Row> g = rows.stream().filter(r -> sec.holds(r.no())).toList();
+            if (!g.isEmpty()) {
+                out.add(new Evaluation.Group(sec.name().in(lang), g, summary(g)));
+            }
+        }
+        out.addAll(group(rows.stream().filter(r -> sections.stream().noneMatch(sec -> sec.holds(r.no()))).toList()));
+        return out;
+    }
+
     private List<Evaluation.Group> byUnit(List<Evaluation.Row> rows) {
         if (rows.stream().allMatch(r -> r.responsible() == null)) {
             return List.of();
         }
-        Map<String, List<Evaluation.Row>> by = new TreeMap<>();
+        // in the table's order: the unit of its first row first
+        Map<String, List<Evaluation.Row>> by = new LinkedHashMap<>();
         for (Evaluation.Row r : rows) {
             by.computeIfAbsent(r.responsible() == null ? m("unit-unknown") : r.responsible(), k -> new ArrayList<>()).add(r);
         }

@@ -319,6 +319,15 @@ class EvaluationTest {
             }
         }
         assertEquals(null, e.unitsNote(), "the plan names its responsible units");
+        // the units in the table's order: the statistics bureau files row 1, the development commission row 7 first
+        List<String> unitOrder = e.units().stream().map(Evaluation.Group::name).toList();
+        assertEquals("垫江县统计局", unitOrder.get(0));
+        assertTrue(unitOrder.indexOf("垫江县发展和改革委员会") < unitOrder.indexOf("垫江县应急管理局"), unitOrder::toString);
+        // by area as the plan's 专栏1 groups them (sections.yaml): 25 and 26 together under 五、安全韧性
+        assertEquals(List.of("经济发展", "产业创新", "民生福祉", "绿色生态", "安全韧性"), e.areas().stream().map(Evaluation.Group::name).toList());
+        assertEquals(List.of(6, 7, 8, 3, 2), e.areas().stream().map(g -> g.rows().size()).toList());
+        assertEquals(List.of(25, 26), e.areas().get(4).rows().stream().map(Evaluation.Row::no).toList());
+        assertEquals("Security and resilience", Evaluations.evaluate(facts, "annual", 2027, "en", true).areas().get(4).name());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,24 @@ class MonitoringDataTest {
         assertTrue(zh.stream().anyMatch(p -> p.startsWith(tfile + ":" + (sp + 1) + ":") && p.contains("沙平镇")), zh::toString);
         // a key given twice is not kept once silently
         assertTrue(zh.stream().anyMatch(p -> p.startsWith(file + ":" + (fic + 2) + ":1: /fictional: ")), zh::toString);
+    }
+
+    @Test
+    void theMainTablesSectionsMustCoverItInOrder() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Path f = TestSupport.copyRulesAndPlan(rules).resolve("sections.yaml");
+        String shipped = Files.readString(f);
+        long line = shipped.lines().takeWhile(l -> !l.contains("rows: [25, 26]")).count() + 1;
+        // the last section ends beyond the table's 26 rows
+        TestSupport.write(f, shipped.replace("rows: [25, 26]", "rows: [25, 27]"));
+        InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, f.getParent()));
+        String zh = e.problems().get(0).format("zh");
+        assertTrue(zh.matches(".*sections\\.yaml:" + line + ":\\d+: /table/4/rows: 分组行号\\[25, 27\\]有误.*第26行.*"), zh);
+        // a gap: rows 7–13 in none
+        TestSupport.write(f, shipped.lines().filter(l -> !l.contains("rows: [7, 13]")).collect(Collectors.joining("\n")));
+        e = assertThrows(InputException.class, () -> RulesLoader.load(rules, f.getParent()));
+        assertTrue(e.problems().get(0).format("en").contains("/table/1/rows: section rows [14, 21] are wrong: a section starts at row 7"),
+                e.problems()::toString);
     }
 
     @Test
