@@ -614,8 +614,11 @@ public final class EvaluationBuilder {
 
     /** "3项：完成2项，未达预期1项" — the group's rows counted by their status in words. */
     private String summary(List<Evaluation.Row> rows) {
+        // in the order of the counts sentence: 完成, 未完成, 达到预期, 未达预期, 待市级下达, 暂无数据, 数据存疑
+        List<String> order = List.of("met", "met-near", "notmet", "reached", "missed", "pending", "nodata", "problem");
         Map<String, Integer> by = new LinkedHashMap<>();
-        rows.forEach(r -> by.merge(r.done(), 1, Integer::sum));
+        rows.stream().sorted(java.util.Comparator.comparingInt((Evaluation.Row r) -> order.indexOf(r.doneCode()) < 0
+                ? order.size() : order.indexOf(r.doneCode()))).forEach(r -> by.merge(r.done(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         by.forEach((k, v) -> parts.add(m("group-part", "status", k, "n", v)));
         return m("group-summary", "n", rows.size(), "parts", String.join(m("counts.sep"), parts));

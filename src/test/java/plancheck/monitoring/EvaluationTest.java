@@ -327,6 +327,8 @@ class EvaluationTest {
         assertEquals(List.of("经济发展", "产业创新", "民生福祉", "绿色生态", "安全韧性"), e.areas().stream().map(Evaluation.Group::name).toList());
         assertEquals(List.of(6, 7, 8, 3, 2), e.areas().stream().map(g -> g.rows().size()).toList());
         assertEquals(List.of(25, 26), e.areas().get(4).rows().stream().map(Evaluation.Row::no).toList());
+        // each group counted in the order of the counts sentence: 产业创新 2027 — 8, 9, 11, 13 on target, 10 and 12 below, 7 doubtful
+        assertEquals("7项：达到预期4项，未达预期2项，数据存疑1项", e.areas().get(1).summary());
         assertEquals("Security and resilience", Evaluations.evaluate(facts, "annual", 2027, "en", true).areas().get(4).name());
     }
 
