@@ -191,10 +191,11 @@ public final class Evaluations {
 
     /**
      * @param e the evaluation
-     * @return the files to write, name → bytes: {@code <kind>-<year>[-public].docx} and {@code .html}
+     * @return the files to write, name → bytes: {@code <kind>-<year>[-public][-en].docx} and {@code .html} (the
+     *         English version named apart, so that both languages can be written to one folder)
      */
     public static Map<String, byte[]> render(Evaluation e) {
-        String base = e.kind() + "-" + e.year() + (e.publicVersion() ? "-public" : "");
+        String base = e.kind() + "-" + e.year() + (e.publicVersion() ? "-public" : "") + ("en".equals(e.lang()) ? "-en" : "");
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(base + ".docx", EvaluationDocx.render(e));
         files.put(base + ".html", EvaluationHtml.render(e));

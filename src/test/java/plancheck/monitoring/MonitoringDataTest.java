@@ -210,6 +210,11 @@ class MonitoringDataTest {
         String[] p = run("report", "midterm", "--public", "--out", out.toString(), "facts");
         assertEquals("0", p[0], p[2]);
         assertTrue(Files.exists(out.resolve("midterm-2028-public.docx")) && Files.exists(out.resolve("midterm-2028-public.html")));
+        // the English version beside the Chinese one, not over it
+        String[] en = run("report", "midterm", "--public", "--lang", "en", "--out", out.toString(), "facts");
+        assertEquals("0", en[0], en[2]);
+        assertTrue(Files.readString(out.resolve("midterm-2028-public-en.html")).contains("lang=\"en\""));
+        assertTrue(Files.readString(out.resolve("midterm-2028-public.html")).contains("lang=\"zh-CN\""));
         String[] bad = run("report", "annual", "--out", out.toString(), "facts");
         assertEquals("2", bad[0]);
         assertTrue(bad[2].contains("--year"), bad[2]);
