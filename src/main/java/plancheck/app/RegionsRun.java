@@ -216,10 +216,10 @@ public final class RegionsRun {
         progress.start(1);
         long t0 = System.nanoTime();
         progress.phase(Msg.get(lang, "app.progress-reading", "files", files.size()));
-        List<Submission> subs = ws.read(files);
+        Workspace.Reading subs = ws.readReducing(files);
         long t1 = System.nanoTime();
         progress.phase(Msg.get(lang, "app.progress-judging"));
-        Checked c = ws.checkSubmissions(subs);
+        Checked c = ws.check(subs);
         subs = null;
         long t2 = System.nanoTime();
         progress.phase(Msg.get(lang, "app.progress-writing", "findings", c.report().findings().size()));
@@ -341,13 +341,13 @@ public final class RegionsRun {
                     String region = e.getKey();
                     try {
                         long t0 = System.nanoTime();
-                        List<Submission> subs = ws.read(e.getValue());
+                        Workspace.Reading subs = ws.readReducing(e.getValue());
                         long t1 = System.nanoTime();
                         readNs.addAndGet(t1 - t0);
                         if (!problems.isEmpty() || !defects.isEmpty()) {
                             return null; // the run writes nothing: only read, to list every problem
                         }
-                        Checked c = ws.checkSubmissions(subs);
+                        Checked c = ws.check(subs);
                         subs = null;
                         long t2 = System.nanoTime();
                         judgeNs.addAndGet(t2 - t1);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import plancheck.engine.AirReduction;
 import plancheck.engine.Checker;
 import plancheck.engine.CompiledRules;
 import plancheck.engine.RuleDefectException;
@@ -157,7 +158,61 @@ public final class Workspace {
      * @throws IOException         unreadable files
      */
     public Checked check(List<Path> paths) throws InputException, RuleDefectException, IOException {
-        return checkSubmissions(read(paths));
+        return check(readReducing(paths));
+    }
+
+    /**
+     * Submissions read with their daily air records reduced on the way ({@link AirReduction}): the
+     * records are not kept, so memory does not grow with them.
+     *
+     * @param submissions the submissions (their air lists empty)
+     * @param air         the air records reduced, or null when the rules have no standards
+     */
+    public record Reading(List<Submission> submissions, AirReduction air) {}
+
+    /**
+     * Reads and validates submissions, reducing daily air records as they are read.
+     *
+     * @param paths submission files or folders
+     * @return the submissions and the reduced air records
+     * @throws InputException bad submissions, or a region no plan covers
+     * @throws IOException    unreadable files
+     */
+    public Reading readReducing(List<Path> paths) throws InputException, IOException {
+        List<Path> files = SubmissionReader.expand(paths);
+        if (engine.standards() == null) {
+            List<Submission> subs = reader().readAll(files);
+            validate(subs, null);
+            return new Reading(subs, null);
+        }
+        AirReduction air = airReduction(Set.of());
+        List<Submission> subs = reader().airTo(air::add).readAll(files);
+        if (air.lateBackground()) {
+            // a station marked as a background point after its values were summed: read once more, knowing it
+            air = airReduction(air.background());
+            subs = reader().airTo(air::add).readAll(files);
+        }
+        validate(subs, air);
+        return new Reading(subs, air);
+    }
+
+    private AirReduction airReduction(Set<String> background) {
+        return new AirReduction(engine.standards().tables(), region -> {
+            RuleEngine e = byRegion.getOrDefault(region, engine);
+            return e.standards() == null ? null : e.standards().airOn(plancheck.engine.Standards.yearEnd(e.rules().baseYear()));
+        }, background);
+    }
+
+    /**
+     * Checks submissions read by {@link #readReducing}.
+     *
+     * @param r the reading
+     * @return the report
+     * @throws InputException      submissions of several regions, or of a region no plan covers
+     * @throws RuleDefectException rules that misbehave at run time
+     */
+    public Checked check(Reading r) throws InputException, RuleDefectException {
+        return checkSubmissions(r.submissions(), r.air());
     }
 
     /**
@@ -170,7 +225,7 @@ public final class Workspace {
      */
     public List<Submission> read(List<Path> paths) throws InputException, IOException {
         List<Submission> subs = reader().readAll(SubmissionReader.expand(paths));
-        validate(subs);
+        validate(subs, null);
         return subs;
     }
 
@@ -184,7 +239,7 @@ public final class Workspace {
      */
     public Submission readUpload(String name, byte[] bytes) throws InputException {
         Submission s = reader().readOne(name, bytes);
-        validate(List.of(s));
+        validate(List.of(s), null);
         return s;
     }
 
@@ -209,7 +264,7 @@ public final class Workspace {
         return new SubmissionReader(catalogue, lastYear);
     }
 
-    private void validate(List<Submission> subs) throws InputException {
+    private void validate(List<Submission> subs, AirReduction air) throws InputException {
         List<InputProblem> problems = new ArrayList<>();
         for (Submission s : subs) {
             RuleEngine e = byRegion.get(s.region());
@@ -217,7 +272,8 @@ public final class Workspace {
                 problems.add(new InputProblem(s.file(), 0, 0, "/region", notCovered(s.region())));
                 continue;
             }
-            problems.addAll(townshipProblems(s, e.rules(), townsOf(e.rules())));
+            problems.addAll(townshipProblems(s, !s.air().isEmpty() || air != null && air.count(s.file()) > 0, e.rules(),
+                    townsOf(e.rules())));
             if (plans.size() > 1) {
                 Set<String> own = new java.util.HashSet<>(townsOf(e.rules()).ownIds(e.rules()));
                 e.rules().targets().forEach(t -> own.add(t.id()));
@@ -254,7 +310,8 @@ public final class Workspace {
      * and the townships' figures as indicator values, and no records; a county's submission does not give the
      * figures that only townships submit (the county's are summed from its records).
      */
-    private static List<InputProblem> townshipProblems(Submission s, RuleSet rules, PlanMonitoring.Townships towns) {
+    private static List<InputProblem> townshipProblems(Submission s, boolean hasAir, RuleSet rules,
+                                                       PlanMonitoring.Townships towns) {
         List<InputProblem> out = new ArrayList<>();
         if (towns.named(s.region()) != null) {
             Set<String> ids = towns.idsFor(s.region());
@@ -266,7 +323,7 @@ public final class Workspace {
             }
             List<String> kinds = new ArrayList<>();
             if (!s.water().isEmpty()) kinds.add("waterSamples");
-            if (!s.air().isEmpty()) kinds.add("airDaily");
+            if (hasAir) kinds.add("airDaily");
             if (!s.accidents().isEmpty()) kinds.add("accidents");
             if (!s.energy().isEmpty()) kinds.add("energyUse");
             if (!s.crops().isEmpty()) kinds.add("cropOutput");
@@ -337,6 +394,10 @@ public final class Workspace {
      * @throws RuleDefectException rules that misbehave at run time
      */
     public Checked checkSubmissions(List<Submission> subs) throws InputException, RuleDefectException {
+        return checkSubmissions(subs, null);
+    }
+
+    private Checked checkSubmissions(List<Submission> subs, AirReduction air) throws InputException, RuleDefectException {
         // the plan of the submissions' regions (a township's is its county's plan)
         Set<RuleEngine> engines = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         subs.forEach(s -> engines.add(byRegion.get(s.region())));
@@ -344,7 +405,7 @@ public final class Workspace {
         if (e == null) {
             e = engine; // read() refuses such submissions; callers that build submissions get Checker's message
         }
-        Checker.Result res = Checker.check(e, subs);
+        Checker.Result res = Checker.check(e, subs, air);
         RuleSet rules = e.rules();
         TreeMap<String, String> inputs = new TreeMap<>();
         subs.forEach(s -> inputs.put(s.file(), s.sha256()));

@@ -40,6 +40,20 @@ public final class Checker {
      */
     public static Result check(RuleEngine engine, List<Submission> submissions)
             throws InputException, RuleDefectException {
+        return check(engine, submissions, null);
+    }
+
+    /**
+     * @param engine      the compiled rules
+     * @param submissions validated submissions (at least one) of one region and of its townships
+     * @param air         daily air records reduced while they were read (the submissions' lists then
+     *                    empty), or null: the submissions' own lists are reduced here
+     * @return the findings and firings
+     * @throws InputException when the submissions are for different regions
+     * @throws RuleDefectException when the rules misbehave
+     */
+    public static Result check(RuleEngine engine, List<Submission> submissions, AirReduction air)
+            throws InputException, RuleDefectException {
         RuleSet rules = engine.rules();
         // A township's submissions are judged for its assigned targets and reconciled with the county's figures
         // (rules/townships): their values enter as TownshipValue facts, never as the county's observations.
@@ -90,7 +104,6 @@ public final class Checker {
                     sections.computeIfAbsent(w.year() + "\u0000" + w.section(), k -> new ArrayList<>()).add(w);
                 }
             }
-            if (!pre || !finalHas(submissions, s.year(), Submission::air)) facts.addAll(s.air());
             if (!pre || !finalHas(submissions, s.year(), Submission::accidents)) {
                 for (Records.Accident a : s.accidents()) {
                     accidents.computeIfAbsent(a.year() + "\u0000" + a.id(), k -> new ArrayList<>()).add(a);
@@ -107,7 +120,39 @@ public final class Checker {
             l.sort(java.util.Comparator.comparing(Records.Accident::evidence));
             facts.add(new Records.AccidentRecords(l.get(0).year(), l.get(0).id(), List.copyOf(l)));
         }
+        // Daily air records are reduced (each day judged under its tables, the region's daily values, the
+        // counts) into one fact per station-year and one per region-year; the reduction chooses the stage.
+        if (air == null && engine.standards() != null && submissions.stream().anyMatch(s -> !s.air().isEmpty())) {
+            air = reduce(engine, submissions);
+        }
+        if (air != null) {
+            facts.addAll(air.years(region));
+        }
         Emit out = new Emit(rules.messages());
         return new Result(region, List.copyOf(years), engine.fire(facts, out));
+    }
+
+    /** Submissions' own air records reduced, in evidence order, the background stations known first. */
+    private static AirReduction reduce(RuleEngine engine, List<Submission> submissions) {
+        plancheck.standards.AirQualityIndex ref = engine.standards().airOn(Standards.yearEnd(engine.rules().baseYear()));
+        List<Object[]> days = new ArrayList<>();
+        for (Submission s : submissions) {
+            for (Records.AirDay d : s.air()) {
+                days.add(new Object[] {d, s.stage(), s.region()});
+            }
+        }
+        days.sort(java.util.Comparator.comparing(o -> ((Records.AirDay) o[0]).evidence()));
+        AirReduction first = new AirReduction(engine.standards().tables(), r -> ref, java.util.Set.of());
+        for (Object[] o : days) {
+            first.add((Records.AirDay) o[0], (String) o[1], (String) o[2]);
+        }
+        if (!first.lateBackground()) {
+            return first;
+        }
+        AirReduction again = new AirReduction(engine.standards().tables(), r -> ref, first.background());
+        for (Object[] o : days) {
+            again.add((Records.AirDay) o[0], (String) o[1], (String) o[2]);
+        }
+        return again;
     }
 }

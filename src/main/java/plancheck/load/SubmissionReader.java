@@ -64,6 +64,31 @@ public final class SubmissionReader {
     private final Catalogue catalogue;
     private final int lastYear;
     private final List<InputProblem> problems = new ArrayList<>();
+    private AirSink airSink;
+
+    /** Takes daily air records as they are read, instead of the submission's list. */
+    @FunctionalInterface
+    public interface AirSink {
+        /**
+         * @param day    the record
+         * @param stage  its submission's stage ("final" or "preliminary")
+         * @param region its submission's region as written
+         */
+        void accept(Records.AirDay day, String stage, String region);
+    }
+
+    /**
+     * Daily air records read by {@link #readAll} go to {@code sink} as they are read (files in the order
+     * given, records in file order: a list met before the file's year, stage and region is read once
+     * they are known) and are not kept: the submissions' {@code air()} lists are then empty.
+     *
+     * @param sink takes each record with its submission's stage and region
+     * @return this reader
+     */
+    public SubmissionReader airTo(AirSink sink) {
+        this.airSink = sink;
+        return this;
+    }
 
     /** @param knownIndicators the ids of the catalogue; an indicator id outside it is a problem */
     public SubmissionReader(Set<String> knownIndicators) {
@@ -176,6 +201,14 @@ public final class SubmissionReader {
             int before = problems.size();
             Submission s = read(f);
             capProblems(before, Paths2.display(f));
+            if (s != null && airSink != null && !s.air().isEmpty()) {
+                // a workbook's or CSV file's records (read whole) go to the sink too, in file order
+                for (Records.AirDay d : s.air()) {
+                    airSink.accept(d, s.stage(), s.region());
+                }
+                s = new Submission(s.file(), s.sha256(), s.region(), s.year(), s.submitter(), s.stage(), s.indicators(),
+                        s.water(), List.of(), s.accidents(), s.energy(), s.crops());
+            }
             if (s != null) {
                 out.add(s);
             }
@@ -324,6 +357,7 @@ public final class SubmissionReader {
         boolean[] yearKnown = {false};
         int[] year = {0};
         String[] listStage = {null};
+        String[] listRegion = {null};
         try (java.io.InputStream raw = new java.security.DigestInputStream(source.open(), sha);
              com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(open(raw))) {
             com.fasterxml.jackson.core.JsonToken t = p.nextToken();
@@ -351,8 +385,9 @@ public final class SubmissionReader {
                     JsonLocation al = p.currentTokenLocation();
                     top.put(ptr, new int[] {al.getLineNr(), al.getColumnNr()});
                     root.putArray(name);
-                    if (yearKnown[0]) {
-                        readList(p, name, c, lists, year[0], listStage[0], file);
+                    if (yearKnown[0] && (airSink == null || !name.equals("airDaily")
+                            || listStage[0] != null && listRegion[0] != null)) {
+                        readList(p, name, c, lists, year[0], listStage[0], listRegion[0], file);
                     } else {
                         deferred.add(name);
                         p.skipChildren();
@@ -366,6 +401,8 @@ public final class SubmissionReader {
                     year[0] = yearOf(v, lastYear);
                 } else if (name.equals("stage")) {
                     listStage[0] = "preliminary".equals(v.asText()) ? "preliminary" : "final";
+                } else if (name.equals("region")) {
+                    listRegion[0] = v.asText();
                 }
             }
             trailing(p);
@@ -385,7 +422,8 @@ public final class SubmissionReader {
         }
         if (!deferred.isEmpty()) {
             try {
-                secondPass(source, deferred, c, lists, year[0], listStage[0] == null ? "final" : listStage[0], file);
+                secondPass(source, deferred, c, lists, year[0], listStage[0] == null ? "final" : listStage[0],
+                        listRegion[0], file);
             } catch (IOException e) {
                 problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.unreadable", "detail",
                         Bounded.cut(String.valueOf(e.getMessage())))));
@@ -448,7 +486,7 @@ public final class SubmissionReader {
 
     /** Reads the lists met before the file's year, now that it is known. */
     private void secondPass(Source source, java.util.Set<String> names, Ctx c, Lists lists, int year, String stage,
-                            String file) throws IOException {
+                            String region, String file) throws IOException {
         try (java.io.InputStream raw = source.open();
              com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(open(raw))) {
             p.nextToken();
@@ -456,7 +494,7 @@ public final class SubmissionReader {
                 String name = p.currentName();
                 p.nextToken();
                 if (names.remove(name) && p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    readList(p, name, c, lists, year, stage, file);
+                    readList(p, name, c, lists, year, stage, region, file);
                 } else {
                     p.skipChildren();
                 }
@@ -466,7 +504,7 @@ public final class SubmissionReader {
 
     /** Reads the elements of one list, one at a time (the parser is on the list's START_ARRAY). */
     private void readList(com.fasterxml.jackson.core.JsonParser p, String key, Ctx c, Lists lists, int y, String stage,
-                          String file) throws IOException {
+                          String region, String file) throws IOException {
         int i = 0;
         while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
             String ptr = "/" + key + "/" + i++;
@@ -478,7 +516,14 @@ public final class SubmissionReader {
             switch (key) {
                 case "indicators" -> indicator(c, n, ptr, lists);
                 case "waterSamples" -> lists.water.add(water(c, n, ptr, y, file));
-                case "airDaily" -> lists.air.add(air(c, n, ptr, y, file));
+                case "airDaily" -> {
+                    Records.AirDay d = air(c, n, ptr, y, file);
+                    if (airSink != null) {
+                        airSink.accept(d, stage == null ? "final" : stage, region);
+                    } else {
+                        lists.air.add(d);
+                    }
+                }
                 case "accidents" -> lists.acc.add(accident(c, n, ptr, y, file));
                 case "energyUse" -> lists.energy.add(energy(c, n, ptr, y, file));
                 case "cropOutput" -> {

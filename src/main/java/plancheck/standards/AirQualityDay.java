@@ -182,7 +182,8 @@ public final class AirQualityDay {
      * daily values; each mean rounded by GB/T 8170 before the IAQI).
      *
      * @param date     the day
-     * @param stations station id → its validated day (only the stations that count for the region)
+     * @param stations station id → its validated day (only the stations that count for the region); the
+     *                 reasons of a pollutant no station has are given by station id
      * @param tables   the AQI tables by period
      * @param limits   the Grade II limits by period
      * @return the region's day: a pollutant with no station value that counts is invalid ("no-station")
@@ -190,36 +191,79 @@ public final class AirQualityDay {
      */
     public static Validated regionValues(LocalDate date, Map<String, Validated> stations, Periods<AirQualityIndex> tables,
                                          Periods<AirLimits> limits) {
-        AirQualityIndex table = tables.on(date);
-        AirLimits lim = limits.on(date);
-        List<Invalid> bad = new ArrayList<>();
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        if (table == null) {
-            bad.add(Invalid.of("*", "no-table"));
-            return new Validated(date, null, lim, out, bad);
+        RegionDay r = new RegionDay(date, tables, limits);
+        stations.forEach(r::add);
+        return r.values();
+    }
+
+    /**
+     * A region's day taken one station's validated day at a time ({@link #regionValues} without holding
+     * the stations' days): per pollutant the sum and number of the values that count, and while no
+     * station has one, the stations' own reasons (by station id).
+     */
+    public static final class RegionDay {
+        private final LocalDate date;
+        private final AirQualityIndex table;
+        private final AirLimits lim;
+        private final List<String> keys;
+        private final BigDecimal[] sum;
+        private final int[] n;
+        private final List<Map<String, Invalid>> why = new ArrayList<>();
+
+        /**
+         * @param date   the day
+         * @param tables the AQI tables by period
+         * @param limits the Grade II limits by period
+         */
+        public RegionDay(LocalDate date, Periods<AirQualityIndex> tables, Periods<AirLimits> limits) {
+            this.date = date;
+            this.table = tables.on(date);
+            this.lim = limits.on(date);
+            this.keys = table == null ? List.of() : List.copyOf(table.required());
+            this.sum = new BigDecimal[keys.size()];
+            this.n = new int[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                why.add(new java.util.TreeMap<>());
+            }
         }
-        for (String k : table.required()) {
-            BigDecimal sum = BigDecimal.ZERO;
-            int n = 0;
-            Map<String, Invalid> why = new LinkedHashMap<>();
-            for (Map.Entry<String, Validated> s : stations.entrySet()) {
-                BigDecimal v = s.getValue().values().get(k);
+
+        /**
+         * @param station the station's id (a station counts once a day)
+         * @param day     its validated day
+         */
+        public void add(String station, Validated day) {
+            for (int i = 0; i < keys.size(); i++) {
+                String k = keys.get(i);
+                BigDecimal v = day.values().get(k);
                 if (v != null) {
-                    sum = sum.add(v);
-                    n++;
-                } else {
-                    Invalid own = s.getValue().invalid().stream().filter(i -> i.pollutant().equals(k) || i.pollutant().equals("*"))
+                    sum[i] = sum[i] == null ? v : sum[i].add(v);
+                    n[i]++;
+                    why.set(i, null); // a value counts: the others' reasons are not given
+                } else if (n[i] == 0) {
+                    Invalid own = day.invalid().stream().filter(x -> x.pollutant().equals(k) || x.pollutant().equals("*"))
                             .findFirst().orElse(Invalid.of(k, "missing"));
-                    why.put(s.getKey(), own);
+                    why.get(i).put(station, own);
                 }
             }
-            if (n == 0) {
-                bad.add(new Invalid(k, "no-station", null, null, why));
-            } else {
-                out.put(k, table.round(k, sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128)));
-            }
         }
-        return new Validated(date, table, lim, out, bad);
+
+        /** @return the region's day: a pollutant with no station value that counts is invalid ("no-station") */
+        public Validated values() {
+            List<Invalid> bad = new ArrayList<>();
+            Map<String, BigDecimal> out = new LinkedHashMap<>();
+            if (table == null) {
+                bad.add(Invalid.of("*", "no-table"));
+                return new Validated(date, null, lim, out, bad);
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (n[i] == 0) {
+                    bad.add(new Invalid(keys.get(i), "no-station", null, null, why.get(i)));
+                } else {
+                    out.put(keys.get(i), table.round(keys.get(i), sum[i].divide(BigDecimal.valueOf(n[i]), MathContext.DECIMAL128)));
+                }
+            }
+            return new Validated(date, table, lim, out, bad);
+        }
     }
 
     /**

@@ -43,7 +43,19 @@ public final class AirQualityYear {
      */
     public record OverLimit(AirLimits limits, String pollutant, BigDecimal limit, int days, int judged) {}
 
-    private final List<AirQualityDay.Judged> days;
+    /** Valid days kept for {@link #worst}: the highest AQIs. */
+    public static final int WORST_KEPT = 10;
+
+    private static final java.util.Comparator<AirQualityDay.Judged> WORST_FIRST =
+            java.util.Comparator.comparing((AirQualityDay.Judged d) -> -d.aqi().aqi()).thenComparing(AirQualityDay.Judged::date);
+
+    private final int dates;
+    private final LocalDate first;
+    private final LocalDate last;
+    private final List<AirQualityDay.Judged> invalidDays;
+    private final List<AirQualityDay.Judged> worst;
+    private final List<LocalDate> unconfirmedDays;
+    private final Map<String, Integer> exceedances;
     private final AirQualityIndex reference;
     private final List<ByTable> byTable = new ArrayList<>();
     private final List<OverLimit> overLimits = new ArrayList<>();
@@ -51,27 +63,68 @@ public final class AirQualityYear {
     private final int good;
     private final int referenceValid;
     private final int referenceGood;
-    private final int[] validPerMonth = new int[13];
-    private final int[] pm25PerMonth = new int[13];
+    private final int[] validPerMonth;
+    private final int[] pm25PerMonth;
     private final BigDecimal pm25Sum;
     private final int pm25Days;
 
     /**
-     * @param days      the judged days, one per date (any order; sorted here)
+     * @param days      the judged days, one per date (any order)
      * @param reference the reference table the days were also judged by, or null
      */
     public AirQualityYear(List<AirQualityDay.Judged> days, AirQualityIndex reference) {
-        List<AirQualityDay.Judged> l = new ArrayList<>(days);
-        l.sort(java.util.Comparator.comparing(AirQualityDay.Judged::date));
-        this.days = List.copyOf(l);
-        this.reference = reference;
-        int v = 0, g = 0, rv = 0, rg = 0, pd = 0;
-        BigDecimal ps = BigDecimal.ZERO;
-        Map<AirQualityIndex, int[]> counts = new LinkedHashMap<>();
-        Map<AirQualityIndex, LocalDate[]> span = new LinkedHashMap<>();
-        Map<AirLimits, Map<String, int[]>> over = new LinkedHashMap<>();
-        for (AirQualityDay.Judged d : this.days) {
-            int month = d.date().getMonthValue();
+        this(build(days, reference));
+    }
+
+    private static Builder build(List<AirQualityDay.Judged> days, AirQualityIndex reference) {
+        Builder b = new Builder(reference);
+        days.forEach(b::add);
+        return b;
+    }
+
+    /**
+     * A year taken one judged day at a time, in any order, without keeping the days: counts per
+     * table, month and pollutant, the PM2.5 sum, the invalid days (with their reasons), the
+     * {@link #WORST_KEPT} worst days and the dates of days on unconfirmed brackets. What it gives is
+     * what the same days given as a list give.
+     */
+    public static final class Builder {
+        private final AirQualityIndex reference;
+        private int dates;
+        private LocalDate first;
+        private LocalDate last;
+        private int v, g, rv, rg, pd;
+        private BigDecimal ps = BigDecimal.ZERO;
+        private final int[] validPerMonth = new int[13];
+        private final int[] pm25PerMonth = new int[13];
+        private final List<AirQualityDay.Judged> invalid = new ArrayList<>();
+        private final java.util.TreeSet<AirQualityDay.Judged> worst = new java.util.TreeSet<>(WORST_FIRST);
+        private final List<LocalDate> unconfirmed = new ArrayList<>();
+        private final Map<String, Integer> exceed = new TreeMap<>();
+        /** per AQI table: {days, valid, good, unconfirmed} and its first and last date */
+        private final Map<AirQualityIndex, int[]> counts = new java.util.HashMap<>();
+        private final Map<AirQualityIndex, LocalDate[]> span = new java.util.HashMap<>();
+        /** per GB 3095 table: its first date; per table and pollutant: {above, judged} and where it first came */
+        private final Map<AirLimits, LocalDate> limitsFirst = new java.util.HashMap<>();
+        private final Map<AirLimits, Map<String, long[]>> over = new java.util.HashMap<>();
+
+        /** @param reference the reference table the days are also judged by, or null */
+        public Builder(AirQualityIndex reference) {
+            this.reference = reference;
+        }
+
+        /**
+         * Takes one judged day (one per date).
+         *
+         * @param d the day
+         * @return this
+         */
+        public Builder add(AirQualityDay.Judged d) {
+            dates++;
+            LocalDate date = d.date();
+            first = first == null || date.isBefore(first) ? date : first;
+            last = last == null || date.isAfter(last) ? date : last;
+            int month = date.getMonthValue();
             BigDecimal pm = d.day().values().get("PM2.5");
             if (pm != null) {
                 ps = ps.add(pm);
@@ -81,8 +134,9 @@ public final class AirQualityYear {
             AirQualityIndex t = d.day().table();
             if (t != null) {
                 int[] c = counts.computeIfAbsent(t, k -> new int[4]);
-                LocalDate[] s = span.computeIfAbsent(t, k -> new LocalDate[] {d.date(), d.date()});
-                s[1] = d.date();
+                LocalDate[] s = span.computeIfAbsent(t, k -> new LocalDate[] {date, date});
+                s[0] = date.isBefore(s[0]) ? date : s[0];
+                s[1] = date.isAfter(s[1]) ? date : s[1];
                 c[0]++;
                 if (d.valid()) {
                     c[1]++;
@@ -99,7 +153,18 @@ public final class AirQualityYear {
                 validPerMonth[month]++;
                 if (d.aqi().isGood(t.goodMaxAqi())) {
                     g++;
+                } else {
+                    d.aqi().primaryPollutants().forEach(p -> exceed.merge(p, 1, Integer::sum));
                 }
+                if (!d.aqi().unconfirmed().isEmpty()) {
+                    unconfirmed.add(date);
+                }
+                worst.add(d);
+                if (worst.size() > WORST_KEPT) {
+                    worst.pollLast();
+                }
+            } else {
+                invalid.add(d);
             }
             DailyAqi r = d.reference() != null ? d.reference() : (reference != null && d.valid() ? d.aqi() : null);
             if (r != null && r.valid()) {
@@ -109,42 +174,87 @@ public final class AirQualityYear {
                 }
             }
             if (d.day().limits() != null) {
-                Map<String, int[]> m = over.computeIfAbsent(d.day().limits(), k -> new LinkedHashMap<>());
+                AirLimits lim = d.day().limits();
+                LocalDate f = limitsFirst.get(lim);
+                if (f == null || date.isBefore(f)) {
+                    limitsFirst.put(lim, date);
+                }
+                Map<String, long[]> m = over.computeIfAbsent(lim, k -> new java.util.HashMap<>());
+                int i = 0;
                 for (String k : d.day().values().keySet()) {
-                    AirLimit lim = d.day().limits().limit(k);
-                    if (lim != null && lim.daily() != null) {
-                        int[] c = m.computeIfAbsent(k, x -> new int[2]);
+                    AirLimit l = lim.limit(k);
+                    if (l != null && l.daily() != null) {
+                        // {above, judged, first date (epoch day), its place among that day's pollutants}
+                        long[] c = m.computeIfAbsent(k, x -> new long[] {0, 0, Long.MAX_VALUE, 0});
                         c[1]++;
                         if (d.overDailyLimit().contains(k)) {
                             c[0]++;
                         }
+                        if (date.toEpochDay() < c[2]) {
+                            c[2] = date.toEpochDay();
+                            c[3] = i;
+                        }
                     }
+                    i++;
                 }
             }
+            return this;
         }
-        counts.forEach((t, c) -> byTable.add(new ByTable(t, span.get(t)[0], span.get(t)[1], c[0], c[1], c[2], c[3])));
-        over.forEach((lim, m) -> m.forEach((k, c) -> overLimits.add(new OverLimit(lim, k, lim.limit(k).daily(), c[0], c[1]))));
-        this.valid = v;
-        this.good = g;
-        this.referenceValid = rv;
-        this.referenceGood = rg;
-        this.pm25Sum = ps;
-        this.pm25Days = pd;
+
+        /** @return the year */
+        public AirQualityYear build() {
+            return new AirQualityYear(this);
+        }
     }
 
-    /** @return the days, by date */
-    public List<AirQualityDay.Judged> days() {
-        return days;
+    private AirQualityYear(Builder b) {
+        this.reference = b.reference;
+        this.dates = b.dates;
+        this.first = b.first;
+        this.last = b.last;
+        List<AirQualityDay.Judged> inv = new ArrayList<>(b.invalid);
+        inv.sort(java.util.Comparator.comparing(AirQualityDay.Judged::date));
+        this.invalidDays = List.copyOf(inv);
+        this.worst = List.copyOf(b.worst);
+        List<LocalDate> unc = new ArrayList<>(b.unconfirmed);
+        unc.sort(null);
+        this.unconfirmedDays = List.copyOf(unc);
+        this.exceedances = java.util.Collections.unmodifiableMap(new TreeMap<>(b.exceed));
+        // tables in the order their days come (the order they came into force)
+        b.counts.keySet().stream().sorted(java.util.Comparator.comparing((AirQualityIndex t) -> b.span.get(t)[0]))
+                .forEach(t -> {
+                    int[] c = b.counts.get(t);
+                    byTable.add(new ByTable(t, b.span.get(t)[0], b.span.get(t)[1], c[0], c[1], c[2], c[3]));
+                });
+        b.limitsFirst.keySet().stream().sorted(java.util.Comparator.comparing(b.limitsFirst::get)).forEach(lim ->
+                b.over.get(lim).entrySet().stream()
+                        .sorted(java.util.Comparator.comparing((Map.Entry<String, long[]> e) -> e.getValue()[2])
+                                .thenComparing(e -> e.getValue()[3]))
+                        .forEach(e -> overLimits.add(new OverLimit(lim, e.getKey(), lim.limit(e.getKey()).daily(),
+                                (int) e.getValue()[0], (int) e.getValue()[1]))));
+        this.valid = b.v;
+        this.good = b.g;
+        this.referenceValid = b.rv;
+        this.referenceGood = b.rg;
+        this.validPerMonth = b.validPerMonth.clone();
+        this.pm25PerMonth = b.pm25PerMonth.clone();
+        this.pm25Sum = b.ps;
+        this.pm25Days = b.pd;
+    }
+
+    /** @return dates with a record */
+    public int dates() {
+        return dates;
     }
 
     /** @return the first day with a record, or null */
     public LocalDate first() {
-        return days.isEmpty() ? null : days.get(0).date();
+        return first;
     }
 
     /** @return the last day with a record, or null */
     public LocalDate last() {
-        return days.isEmpty() ? null : days.get(days.size() - 1).date();
+        return last;
     }
 
     /** @return days with an AQI */
@@ -154,7 +264,7 @@ public final class AirQualityYear {
 
     /** @return days without one */
     public int invalid() {
-        return days.size() - valid;
+        return dates - valid;
     }
 
     /** @return valid days with AQI ≤ 100 */
@@ -164,7 +274,7 @@ public final class AirQualityYear {
 
     /** @return the invalid days, by date */
     public List<AirQualityDay.Judged> invalidDays() {
-        return days.stream().filter(d -> !d.valid()).toList();
+        return invalidDays;
     }
 
     /** @return good ÷ valid × 100, 2 decimals (half up), or null without valid days */
@@ -234,24 +344,22 @@ public final class AirQualityYear {
 
     /** @return primary pollutant → days with AQI above 100 it was primary on, sorted by key */
     public Map<String, Integer> exceedanceDaysByPrimary() {
-        Map<String, Integer> m = new TreeMap<>();
-        for (AirQualityDay.Judged d : days) {
-            if (d.valid() && !d.aqi().isGood(d.day().table().goodMaxAqi())) {
-                d.aqi().primaryPollutants().forEach(p -> m.merge(p, 1, Integer::sum));
-            }
-        }
-        return m;
+        return exceedances;
     }
 
-    /** @return the valid days by AQI, highest first (earlier date first among equals), at most n */
+    /**
+     * @param n how many, at most {@link #WORST_KEPT}
+     * @return the valid days by AQI, highest first (earlier date first among equals), at most n
+     */
     public List<AirQualityDay.Judged> worst(int n) {
-        return days.stream().filter(AirQualityDay.Judged::valid)
-                .sorted(java.util.Comparator.comparing((AirQualityDay.Judged d) -> -d.aqi().aqi()).thenComparing(AirQualityDay.Judged::date))
-                .limit(n).toList();
+        if (n > WORST_KEPT) {
+            throw new IllegalArgumentException("at most " + WORST_KEPT + " worst days are kept");
+        }
+        return worst.subList(0, Math.min(n, worst.size()));
     }
 
-    /** @return valid days whose AQI rests on an unconfirmed bracket, by date */
-    public List<AirQualityDay.Judged> unconfirmedDays() {
-        return days.stream().filter(d -> d.valid() && !d.aqi().unconfirmed().isEmpty()).toList();
+    /** @return the dates of valid days whose AQI rests on an unconfirmed bracket, by date */
+    public List<LocalDate> unconfirmedDays() {
+        return unconfirmedDays;
     }
 }
