@@ -179,8 +179,10 @@ public final class PlainComputation {
     private void air(Path f, int year, String region, Results out) throws IOException {
         var tables = std.tables();
         AirQualityIndex ref = std.airOn(plancheck.engine.Standards.yearEnd(baseYear));
-        Map<String, List<plancheck.standards.AirQualityDay.Judged>> station = new TreeMap<>();
-        Map<String, Map<String, plancheck.standards.AirQualityDay.Validated>> byDate = new TreeMap<>();
+        // each day taken into its station's year and its date's region sums as it is read (the same
+        // standards' helpers, nothing kept per day): what a plain loop does with a file of millions of days
+        Map<String, plancheck.standards.AirQualityYear.Builder> station = new TreeMap<>();
+        Map<java.time.LocalDate, plancheck.standards.AirQualityDay.RegionDay> byDate = new TreeMap<>();
         for (JsonNode n : records(f, "airDaily")) {
             String id = n.get("station").asText();
             java.time.LocalDate date = java.time.LocalDate.parse(n.get("date").asText());
@@ -193,14 +195,15 @@ public final class PlainComputation {
             }
             var day = plancheck.standards.AirQualityDay.validate(date, new plancheck.standards.AirQualityDay.Input(v, Map.of()),
                     tables.airQuality(), tables.airLimits());
-            station.computeIfAbsent(id, k -> new ArrayList<>()).add(plancheck.standards.AirQualityDay.judge(day, ref));
-            byDate.computeIfAbsent(date.toString(), k -> new TreeMap<>()).put(id, day);
+            station.computeIfAbsent(id, k -> new plancheck.standards.AirQualityYear.Builder(ref))
+                    .add(plancheck.standards.AirQualityDay.judge(day, ref));
+            byDate.computeIfAbsent(date, k -> new plancheck.standards.AirQualityDay.RegionDay(k, tables.airQuality(),
+                    tables.airLimits())).add(id, day);
         }
-        station.forEach((id, days) -> out.put("A", year, id, new plancheck.standards.AirQualityYear(days, ref).ratio()));
-        List<plancheck.standards.AirQualityDay.Judged> regionDays = new ArrayList<>();
-        byDate.forEach((date, days) -> regionDays.add(plancheck.standards.AirQualityDay.judge(plancheck.standards.AirQualityDay
-                .regionValues(java.time.LocalDate.parse(date), days, tables.airQuality(), tables.airLimits()), ref)));
-        var y = new plancheck.standards.AirQualityYear(regionDays, ref);
+        station.forEach((id, days) -> out.put("A", year, id, days.build().ratio()));
+        plancheck.standards.AirQualityYear.Builder regionDays = new plancheck.standards.AirQualityYear.Builder(ref);
+        byDate.values().forEach(d -> regionDays.add(plancheck.standards.AirQualityDay.judge(d.values(), ref)));
+        var y = regionDays.build();
         if (y.valid() > 0) {
             out.put("AR", year, region, y.ratio());
         }
