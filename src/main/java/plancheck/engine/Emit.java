@@ -339,7 +339,8 @@ public final class Emit {
 
         private String fill(String template, Map<String, String> vals) {
             Matcher mt = PLACEHOLDER.matcher(template);
-            StringBuilder b = new StringBuilder();
+            StringBuilder b = new StringBuilder(template.length() + 64);
+            int at = 0;
             while (mt.find()) {
                 String v = vals.get(mt.group(1));
                 if (v == null) {
@@ -347,10 +348,10 @@ public final class Emit {
                             + "} has no value");
                     v = "{" + mt.group(1) + "}";
                 }
-                mt.appendReplacement(b, Matcher.quoteReplacement(v));
+                b.append(template, at, mt.start()).append(v); // the value as it is (no replacement syntax)
+                at = mt.end();
             }
-            mt.appendTail(b);
-            return b.toString();
+            return b.append(template, at, template.length()).toString();
         }
     }
 

@@ -106,7 +106,12 @@ public final class Audience {
     /** @return the units (or, unmatched, the submitter as written) that filed the inputs of a finding */
     public List<String> filedBy(Finding f, String lang) {
         Set<String> out = new LinkedHashSet<>();
+        String prev = null;
         for (Evidence e : f.evidence()) {
+            if (e.input().equals(prev)) {
+                continue; // the records of one file follow each other: one filer
+            }
+            prev = e.input();
             String who = filer(e.input(), lang);
             if (who != null) {
                 out.add(who);
@@ -282,14 +287,27 @@ public final class Audience {
         }
         boolean en = "en".equals(lang);
         String s = text.replace(">=", "≥").replace("<=", "≤");
+        // each pattern only where its literal part occurs (most texts have none: one scan instead of a match)
         // the rules' names: in plancheck explain and report.json
-        s = RULE_ZH.matcher(s).replaceAll("规则");
-        s = RULE_EN.matcher(s).replaceAll("a rule");
+        if (s.contains("规则“")) {
+            s = RULE_ZH.matcher(s).replaceAll("规则");
+        }
+        if (s.contains("rule \"")) {
+            s = RULE_EN.matcher(s).replaceAll("a rule");
+        }
         // parameter ids (co2_intensity_reduction.target): in plancheck explain and report.json
-        s = PARAM_BRACKETS.matcher(s).replaceAll("");
-        s = PARAM_ZH.matcher(s).replaceAll("市级下达参数");
-        s = PARAM_EN.matcher(s).replaceAll("a parameter");
-        if (!en) {
+        boolean zhParam = s.contains("参数");
+        boolean enParam = s.contains("parameter");
+        if (zhParam || enParam) {
+            s = PARAM_BRACKETS.matcher(s).replaceAll("");
+        }
+        if (zhParam) {
+            s = PARAM_ZH.matcher(s).replaceAll("市级下达参数");
+        }
+        if (enParam) {
+            s = PARAM_EN.matcher(s).replaceAll("a parameter");
+        }
+        if (!en && (s.contains("deaths") || s.contains("accidents"))) {
             for (Map.Entry<Pattern, String> q : QUANTITIES_ZH.entrySet()) {
                 s = q.getKey().matcher(s).replaceAll(q.getValue());
             }
@@ -298,7 +316,8 @@ public final class Audience {
             s = CONTRACT.matcher(s).replaceAll("");
         }
         // the file pattern is costly on long texts without spaces: only where a file is named
-        Matcher m = FILE.matcher(HAS_FILE.matcher(s).find() ? s : "");
+        boolean files = HAS_FILE.matcher(s).find();
+        Matcher m = FILE.matcher(files ? s : "");
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String who = filer(m.group(1), lang);
@@ -310,28 +329,34 @@ public final class Audience {
             String cell = plan ? "" : tail.startsWith("#/") ? list(tail.substring(1), lang) : tail.startsWith("#") ? tail.substring(1) : tail;
             m.appendReplacement(b, Matcher.quoteReplacement(cell.isEmpty() ? who : who + " " + cell));
         }
-        if (HAS_FILE.matcher(s).find()) {
+        if (files) {
             m.appendTail(b);
             s = b.toString();
         }
-        Matcher i = ID.matcher(s);
-        b = new StringBuilder();
-        while (i.find()) {
-            PlanTarget t = targets.get(i.group(1));
-            boolean replace = t != null && (!en || i.group(1).contains("_"));
-            i.appendReplacement(b, Matcher.quoteReplacement(replace ? (en ? t.name().en() : t.name().zh()) : i.group(1)));
+        if (s.chars().anyMatch(c -> c >= 'a' && c <= 'z')) { // an indicator id has a lower-case letter
+            Matcher i = ID.matcher(s);
+            b = new StringBuilder();
+            while (i.find()) {
+                PlanTarget t = targets.get(i.group(1));
+                boolean replace = t != null && (!en || i.group(1).contains("_"));
+                i.appendReplacement(b, Matcher.quoteReplacement(replace ? (en ? t.name().en() : t.name().zh()) : i.group(1)));
+            }
+            i.appendTail(b);
+            s = b.toString();
         }
-        i.appendTail(b);
-        s = b.toString();
-        int d = Math.max(1, precision(targets.get(f == null ? null : f.indicator()))) + 1;
-        Matcher n = DECIMAL.matcher(s);
         b = new StringBuilder();
-        while (n.find()) {
-            BigDecimal v = new BigDecimal(n.group(1));
-            String r = v.scale() > d ? Numbers.plain(v.setScale(d, RoundingMode.HALF_UP)) : n.group(1);
-            n.appendReplacement(b, Matcher.quoteReplacement(r));
+        if (s.indexOf('.') >= 0) { // a decimal has a point
+            int d = Math.max(1, precision(targets.get(f == null ? null : f.indicator()))) + 1;
+            Matcher n = DECIMAL.matcher(s);
+            while (n.find()) {
+                BigDecimal v = new BigDecimal(n.group(1));
+                String r = v.scale() > d ? Numbers.plain(v.setScale(d, RoundingMode.HALF_UP)) : n.group(1);
+                n.appendReplacement(b, Matcher.quoteReplacement(r));
+            }
+            n.appendTail(b);
+        } else {
+            b.append(s);
         }
-        n.appendTail(b);
         return b.toString().replace("（）", "").replace("()", "").replace("。。", "。").strip();
     }
 
