@@ -149,6 +149,9 @@ public final class FindingsSheet {
             c.setCellStyle(head);
             sh.setColumnWidth(i, widths[i] * 256);
         }
+        // cells without a style of their own get the workbook's default explicitly: the same file, and POI
+        // does not search the sheet's column definitions for a default style at every cell it writes
+        CellStyle plain = wb.getCellStyleAt(0);
         int n = 1;
         for (Finding f : fs) {
             Row row = sh.createRow(n++);
@@ -167,9 +170,7 @@ public final class FindingsSheet {
                     String s = String.valueOf(x);
                     c.setCellValue(s.length() > 32_000 ? s.substring(0, 32_000) + "…" : s);
                 }
-                if (i == 1 && colour.containsKey(Triage.of(f))) {
-                    c.setCellStyle(colour.get(Triage.of(f)));
-                }
+                c.setCellStyle(i == 1 && colour.containsKey(Triage.of(f)) ? colour.get(Triage.of(f)) : plain);
             }
         }
         sh.createFreezePane(0, 1);
