@@ -168,6 +168,76 @@ class SheetInputTest {
     }
 
     @Test
+    void aNumberFarBeyondAnyStatisticIsNamedAsTyped() throws Exception {
+        Path x = template("e.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            Workbooks.set(sh, Workbooks.rowOf(sh, "rescue_team_drone_rate"), col(sh, "本年数值"), "1e999999999");
+            Workbooks.set(sh, Workbooks.rowOf(sh, "disaster_warning_coverage"), col(sh, "本年数值"), "1e999999");
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        int[] rows = rows(x, "rescue_team_drone_rate", "disaster_warning_coverage");
+        assertTrue(r[2].contains("e.xlsx: 指标!I" + rows[0] + ": 数字超出范围：小数点前后各至多20位，实为\"1e999999999\""), r[2]);
+        assertTrue(r[2].contains("e.xlsx: 指标!I" + rows[1] + ": 数字超出范围：小数点前后各至多20位，实为\"1e999999\""), r[2]);
+        String[] en = check("en", x);
+        assertTrue(en[2].contains("e.xlsx: 指标!I" + rows[0] + ": number out of range: at most 20 digits before and 20 after the decimal point, found \"1e999999999\""), en[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
+    }
+
+    @Test
+    void aCellLongerThanExcelAllowsIsRefusedByItsCell() throws Exception {
+        Path x = template("t.xlsx");
+        int[] row = new int[1];
+        int[] note = new int[1];
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            row[0] = Workbooks.rowOf(sh, "rescue_team_drone_rate");
+            note[0] = col(sh, "备注");
+            Workbooks.set(sh, row[0], col(sh, "本年数值"), 70);
+            // only a program writes more than Excel's 32,767 characters into a cell: through the file's XML
+            org.apache.poi.xssf.usermodel.XSSFCell c = (org.apache.poi.xssf.usermodel.XSSFCell) sh.getRow(row[0]).createCell(note[0]);
+            c.getCTCell().setT(org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType.INLINE_STR);
+            // (text that does not compress: a repeated one would be refused as a zip bomb first)
+            java.util.Random rnd = new java.util.Random(7);
+            StringBuilder b = new StringBuilder();
+            while (b.length() < 40_000) {
+                b.append((char) (0x4E00 + rnd.nextInt(20_000)));
+            }
+            c.getCTCell().addNewIs().setT(b.toString());
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(note[0]) + (row[0] + 1);
+        assertTrue(r[2].contains("t.xlsx: 指标!" + cell + ": 单元格的文字超过32767个字符（Excel单元格的上限），未读取：较长的说明请另附文件"), r[2]);
+        assertTrue(r[2].length() < 2_000, "the text is not repeated");
+        String[] en = check("en", x);
+        assertTrue(en[2].contains("指标!" + cell + ": the cell holds more than 32767 characters (Excel's limit for a cell)"), en[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
+    }
+
+    @Test
+    void aRowOfTotalsUnderTheRecordsIsNamed() throws Exception {
+        Path x = template("s.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet acc = wb.getSheet("生产安全事故");
+            Workbooks.set(acc, 3, 0, "2026-001");
+            Workbooks.set(acc, 3, 1, "2026-04-18");
+            Workbooks.set(acc, 3, 3, 1);
+            Workbooks.set(acc, 3, 5, 800000);
+            Workbooks.set(acc, 4, 0, "合 计");
+            Workbooks.set(acc, 4, 3, 1);
+            Workbooks.set(acc, 4, 5, 800000);
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("s.xlsx: 生产安全事故!A5: 第5行是合计行（\"合 计\"）：明细表只填逐条记录，合计由plancheck计算，请删除此行"), r[2]);
+        assertFalse(r[2].contains("缺少“发生日期”"), "not told as a record without its date");
+        String[] en = check("en", x);
+        assertTrue(en[2].contains("生产安全事故!A5: row 5 is a row of totals (\"合 计\"): a record list holds one row per record"), en[2]);
+    }
+
+    @Test
     void aFormulaWithoutItsComputedValueIsNamed() throws Exception {
         Path x = template("f.xlsx");
         Workbooks.edit(x, wb -> {

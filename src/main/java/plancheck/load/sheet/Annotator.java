@@ -76,7 +76,7 @@ public final class Annotator {
                         int r = Integer.parseInt(e.getKey().substring(bang + 1)) - 1;
                         Row row = sh.getRow(r) == null ? sh.createRow(r) : sh.getRow(r);
                         org.apache.poi.ss.usermodel.Cell c = row.getCell(col) == null ? row.createCell(col) : row.getCell(col);
-                        c.setCellValue(e.getValue().text());
+                        c.setCellValue(fit(e.getValue().text()));
                         c.setCellStyle(styles[Math.min(3, e.getValue().level())]);
                     }
                 }
@@ -165,16 +165,16 @@ public final class Annotator {
                             try {
                                 o.setCellValue(Double.parseDouble(c.text()));
                             } catch (NumberFormatException e) {
-                                o.setCellValue(c.text());
+                                o.setCellValue(fit(c.text()));
                             }
                         } else {
-                            o.setCellValue(c.text());
+                            o.setCellValue(fit(c.text()));
                         }
                     }
                     Note n = notes.get(s.name() + "!" + row);
                     if (n != null && resultCol[0] >= 0) {
                         org.apache.poi.ss.usermodel.Cell o = r.createCell(resultCol[0]);
-                        o.setCellValue(n.text());
+                        o.setCellValue(fit(n.text()));
                         o.setCellStyle(styles[Math.min(3, n.level())]);
                     }
                 });
@@ -189,6 +189,11 @@ public final class Annotator {
             out.close();
             out.dispose();
         }
+    }
+
+    /** @return the text cut to what a cell holds (Excel's limit; a longer cell only a program writes) */
+    static String fit(String s) {
+        return s == null || s.length() <= SheetReader.MAX_CELL_CHARS ? s : s.substring(0, SheetReader.MAX_CELL_CHARS - 1) + "…";
     }
 
     private static int resultColumn(Layout.Sheet ls, SortedMap<Integer, Cell> cells) {

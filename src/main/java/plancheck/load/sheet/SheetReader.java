@@ -50,6 +50,15 @@ public final class SheetReader {
     /** The most data rows read from one sheet (Excel's own limit). */
     public static final int MAX_ROWS = 1_048_576;
 
+    /**
+     * The most characters of one cell (Excel's own limit): the readers keep one character more, so a
+     * longer cell (which only a program can write) is told apart and refused.
+     */
+    public static final int MAX_CELL_CHARS = 32_767;
+
+    /** A row of totals typed under the records: 合计, 小计, 总计, 共计 (spaces removed, with or without a colon). */
+    private static final java.util.regex.Pattern TOTALS = java.util.regex.Pattern.compile("(合计|小计|总计|共计):?");
+
     private final Catalogue catalogue;
     private final int lastYear;
     private final List<InputProblem> problems;
@@ -447,14 +456,25 @@ public final class SheetReader {
                 return;
             }
             Map<String, Cell> v = new LinkedHashMap<>();
+            boolean tooLong = false;
             for (Map.Entry<Integer, Layout.Column> e : columns.entrySet()) {
                 Cell c = cells.get(e.getKey());
                 if (c != null && !c.blank()) {
                     v.put(e.getValue().key(), c);
+                    if (c.text() != null && c.text().length() > MAX_CELL_CHARS && !e.getValue().key().equals("result")) {
+                        filing.err(c.where(), Msg.text("sheet.cell-too-long", "max", MAX_CELL_CHARS));
+                        tooLong = true;
+                    }
                 }
             }
-            if (v.isEmpty() || v.keySet().stream().allMatch(k -> k.equals("result") || k.equals("no"))) {
+            if (tooLong || v.isEmpty() || v.keySet().stream().allMatch(k -> k.equals("result") || k.equals("no"))) {
                 return; // an empty row, or one with only a number or a former check result
+            }
+            for (Cell c : v.values()) {
+                if (layout != Layout.INDICATORS && c.kind() == Cell.Kind.TEXT && TOTALS.matcher(Layout.norm(c.text())).matches()) {
+                    filing.err(c.where(), Msg.text("sheet.totals-row", "found", Bounded.quote(c.text()), "row", row));
+                    return;
+                }
             }
             String rowRef = Cell.at(sheet, org.apache.poi.ss.util.CellReference.convertNumToColString(firstCol) + row + ":"
                     + org.apache.poi.ss.util.CellReference.convertNumToColString(lastCol) + row);
@@ -799,7 +819,7 @@ public final class SheetReader {
                 if (shown > Math.max(0, d.scale()) && shown <= 10) {
                     d = d.setScale(shown);
                 }
-                return checked(plainScale(d), pct, c, filing);
+                return checked(d, pct, c, filing);
             }
             case TEXT -> {
                 String s = java.text.Normalizer.normalize(c.text(), java.text.Normalizer.Form.NFKC).strip()
@@ -812,7 +832,7 @@ public final class SheetReader {
                     s = s.replace(",", "");
                 }
                 try {
-                    return checked(plainScale(new BigDecimal(s)), pct, c, filing);
+                    return checked(new BigDecimal(s), pct, c, filing);
                 } catch (NumberFormatException e) {
                     filing.err(c.where(), Msg.text("sheet.expected-number", "found", Bounded.quote(c.text())));
                     return null;
@@ -826,12 +846,16 @@ public final class SheetReader {
         return null;
     }
 
+    /**
+     * The number if it is in range, judged before it is written out in full (1e999999999 would have a
+     * billion digits); the problem quotes the cell as it was typed.
+     */
     private Num checked(BigDecimal d, boolean pct, Cell c, Filing filing) {
         if (!SubmissionReader.inRange(d)) {
-            filing.err(c.where(), Msg.text("input.out-of-range", "found", Bounded.cut(d.toString())));
+            filing.err(c.where(), Msg.text("input.out-of-range", "found", Bounded.quote(c.text())));
             return null;
         }
-        return new Num(d, pct);
+        return new Num(plainScale(d), pct);
     }
 
     /** The decimals a number format shows: 0.000 → 3, 0.0% → 1, General → 0. */
