@@ -240,7 +240,9 @@ public final class Spreadsheets {
             Triage.Action act = Triage.of(f);
             level = Math.min(level, act.ordinal());
             String label = act == Triage.Action.NONE ? ExplainText.status(f.status().name(), lang) : Triage.label(act, lang);
-            parts.add(label + ("en".equals(lang) ? ": " : "：") + cut(a.readable(f.message().in(lang), f, lang).replaceAll("\\s+", " "), 240));
+            String m = a.readable(f.message().in(lang), f, lang).replaceAll("\\s+", " ");
+            // a data problem's message says so itself ("数据问题：…"): the label once
+            parts.add(m.startsWith(label) ? cut(m, 240) : label + ("en".equals(lang) ? ": " : "：") + cut(m, 240));
             if (parts.size() == 5) {
                 break;
             }

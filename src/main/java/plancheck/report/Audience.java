@@ -269,7 +269,7 @@ public final class Audience {
     private static final Pattern HAS_FILE = Pattern.compile("\\.(?:json|xlsx|xlsm|csv|yaml|yml)(?![A-Za-z])");
     private static final Pattern ID = Pattern.compile("(?<![A-Za-z0-9_./#-])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)(?![A-Za-z0-9_])");
     private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.])(-?\\d+\\.\\d+)(?![\\w.])");
-    private static final Pattern CONTRACT = Pattern.compile("[（(][^（）()]*(?:契约|合同|contract)\\s*§[^（）()]*[）)]|(?:[；;]\\s*)?(?:契约|合同|contract)\\s*§\\s*\\d+[^；;。）)]*");
+    private static final Pattern CONTRACT = Pattern.compile("[（(][^（）()]*(?:契约|合同|contract)\\s*§[^（）()]*[）)]|(?:[；;]\\s*)?(?:契约|合同|contract)\\s*§\\s*\\d+(?:(?! ·)[^；;。（）()]|[（(][^（）()]*[）)])*");
 
     /**
      * A finding's text as an officer reads it: input files named by the unit that filed them (a

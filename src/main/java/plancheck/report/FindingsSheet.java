@@ -60,7 +60,7 @@ public final class FindingsSheet {
         v.add(f.subject());
         v.add(f.actual());
         v.add(f.expected() == null ? null : f.expected());
-        v.add(f.target());
+        v.add(target(f, a));
         Object margin = f.details().get("margin");
         v.add(margin instanceof BigDecimal m ? m : null);
         v.add(f.unit());
@@ -70,6 +70,24 @@ public final class FindingsSheet {
         v.add(f.rule());
         v.add(f.source());
         return v;
+    }
+
+    /**
+     * @return the 2030 target: the number, or the plan's words where the plan prints no number for it
+     *         ("持续提升" is judged as "more than 0", but 0 is not what the plan says)
+     */
+    static Object target(Finding f, Audience a) {
+        plancheck.model.PlanTarget t = a.target(f.indicator());
+        if (f.target() == null || t == null || t.target() == null || t.targetValue() == null
+                || f.target().compareTo(t.targetValue()) != 0) {
+            return f.target();
+        }
+        String text = t.target().text();
+        try {
+            return new BigDecimal(text.strip()).compareTo(f.target()) == 0 ? f.target() : text;
+        } catch (NumberFormatException e) {
+            return text.matches(".*\\d.*") ? f.target() : text;
+        }
     }
 
     /** @return the inputs of a finding: "file sheet!cell" or "file#pointer", at most {@link #MAX_INPUTS} */

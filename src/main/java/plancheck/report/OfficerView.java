@@ -164,24 +164,42 @@ final class OfficerView {
         if (a.focus() != null && a.mine(f)) {
             List<String> deps = new ArrayList<>();
             for (Audience.Dependency d : a.dependencies(f, r.findings(), r.region())) {
-                deps.add((en ? "depends on " + Audience.name(d.unit(), lang) + "'s " + d.name().en()
-                        : "依赖" + Audience.name(d.unit(), lang) + "的" + d.name().zh())
-                        + (d.available() ? "" : en ? " (not filed yet)" : "（尚未报送）"));
+                deps.add(plancheck.i18n.Msg.get(lang, d.available() ? "officer.depends" : "officer.depends-not-filed",
+                        "unit", Audience.name(d.unit(), lang), "name", d.name().in(lang)));
             }
             if (!deps.isEmpty()) {
                 String dep = String.join(en ? "; " : "；", deps);
-                m = a.waiting(f, r.findings(), r.region())
-                        ? (en ? "cannot be judged yet: " + dep : "暂无法评判：" + dep)
-                        : m + (en ? " (" + dep + ")" : "（" + dep + "）");
+                m = waits(f) ? plancheck.i18n.Msg.get(lang, "officer.waiting-for", "dependencies", dep)
+                        : plancheck.i18n.Msg.get(lang, "officer.with-dependencies", "message", m, "dependencies", dep);
             }
         }
         return m;
     }
 
+    /**
+     * @return true for the focus unit's finding that has no value because another unit's figure is
+     *         missing (暂无法评判); a data problem is never that: its own figure is to be corrected
+     */
+    private boolean waits(Finding f) {
+        return a.focus() != null && a.mine(f) && !Triage.dataProblem(f) && !faulty().contains(f.indicator() + "|" + f.year())
+                && a.waiting(f, r.findings(), r.region());
+    }
+
+    private java.util.Set<String> faulty;
+
+    /** @return "indicator|year" of every data problem: a value to correct, whatever else it needs */
+    private java.util.Set<String> faulty() {
+        if (faulty == null) {
+            faulty = new java.util.HashSet<>();
+            r.findings().stream().filter(Triage::dataProblem).forEach(f -> faulty.add(f.indicator() + "|" + f.year()));
+        }
+        return faulty;
+    }
+
     /** @return the status as shown: 违规, 数据问题, 预警, 达标 …, or 暂无法评判 while waiting for another unit */
     String status(Finding f) {
-        if (a.focus() != null && a.mine(f) && a.waiting(f, r.findings(), r.region())) {
-            return en ? "cannot be judged yet" : "暂无法评判";
+        if (waits(f)) {
+            return plancheck.i18n.Msg.get(lang, "officer.waiting");
         }
         Triage.Action act = Triage.of(f);
         return act == Triage.Action.DATA_PROBLEM ? Triage.label(act, lang) : ExplainText.status(f.status().name(), lang);
@@ -189,7 +207,7 @@ final class OfficerView {
 
     /** @return the CSS class of the status: VIOLATION, DATA, WARNING, PASS, NO_DATA, WAIT … */
     String statusClass(Finding f) {
-        if (a.focus() != null && a.mine(f) && a.waiting(f, r.findings(), r.region())) {
+        if (waits(f)) {
             return "WAIT";
         }
         return Triage.of(f) == Triage.Action.DATA_PROBLEM ? "DATA" : f.status().name();

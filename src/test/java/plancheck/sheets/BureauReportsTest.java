@@ -65,6 +65,9 @@ class BureauReportsTest {
                 "the loss typed in 万元 is a data problem of its own kind");
         assertTrue(md.contains("依赖县统计局的地区生产总值（经济总量）（尚未报送）"), "the death rate names what it depends on");
         assertTrue(md.contains("其他单位负责的174项指标本次无数据（不属本单位，从略）"), "not a sea of NO_DATA");
+        String html = Files.readString(out().resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("规划依据：GB 6721-1986 第3.1条（直接经济损失含医疗、丧葬及抚恤等费用） · 预期性"),
+                "the clause without the contract's reference and without a stray bracket");
         assertFalse(md.substring(0, mine).contains("| 无数据 |"), "what needs action holds no NO_DATA");
         assertEquals(6, md.substring(mine, summary).split("\n\\| 2026 \\|", -1).length - 1, "the bureau's 6 targets, no other's");
     }
@@ -88,6 +91,22 @@ class BureauReportsTest {
         TestSupport.check(dir.resolve("both"), "zh", f, gdp);
         String both = Files.readString(dir.resolve("both/report.md"), StandardCharsets.UTF_8);
         assertFalse(both.contains("暂无法评判"), "two units' files: no focus, the rate is derived and judged");
+    }
+
+    @Test
+    void aDataProblemOfTheBureausOwnFigureIsShownAsSuchNotAsWaitingForAnotherUnit() throws Exception {
+        Path f = TestSupport.write(dir.resolve("safety.json"), """
+                {"region": "垫江县", "year": 2026, "submitter": "垫江县应急管理局",
+                 "indicators": [{"id": "safety_death_rate", "value": 0.011, "unit": "万元"}]}
+                """);
+        assertEquals("0", TestSupport.check(out(), "zh", f)[0]);
+        String md = Files.readString(out().resolve("report.md"), StandardCharsets.UTF_8);
+        String mine = md.substring(md.indexOf("## 县应急管理局负责的指标"), md.indexOf("## 总览"));
+        assertTrue(mine.contains("| 2026 | 25．单位生产总值安全事故死亡率 | **数据问题** | — | — | 数据问题：单位无法识别或换算，"), mine);
+        assertTrue(mine.contains("单位“万元”无法换算为人/亿元"), "the unit to correct is named");
+        assertFalse(md.contains("暂无法评判"), "its own figure is to be corrected; it does not wait for the GDP");
+        String html = Files.readString(out().resolve("report.html"), StandardCharsets.UTF_8);
+        assertFalse(html.contains("暂无法评判"), "nor in report.html");
     }
 
     @Test
@@ -129,6 +148,20 @@ class BureauReportsTest {
             assertTrue(fmt.formatCellValue(first.getCell(14)).startsWith("examples/example-safety-bureau-2026.xlsx 生产安全事故!A6:G6"),
                     fmt.formatCellValue(first.getCell(14)));
             assertEquals(5, act.getLastRowNum(), "2 violations, 1 data problem, 2 warnings");
+            // the 2030 target as the plan prints it: a number, or the plan's words where it prints none
+            Row tech = null;
+            Row grain = null;
+            for (Row row : all) {
+                String id = fmt.formatCellValue(row.getCell(5));
+                String subject = fmt.formatCellValue(row.getCell(6));
+                if (subject.equals("垫江县") && id.equals("agri_tech_progress_contribution")) {
+                    tech = row;
+                } else if (subject.equals("垫江县") && id.equals("grain_capacity")) {
+                    grain = row;
+                }
+            }
+            assertEquals("持续提升", fmt.formatCellValue(tech.getCell(9)), "judged as more than 0, but the plan says 持续提升");
+            assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, grain.getCell(9).getCellType(), "a printed number stays a number");
         }
         List<String> csv = Files.readAllLines(out().resolve("findings.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.get(0).startsWith("\uFEFF责任单位,类别,状态,年份,指标,id"), csv.get(0));
@@ -144,7 +177,7 @@ class BureauReportsTest {
             Sheet acc = wb.getSheet("生产安全事故");
             int ar = Workbooks.column(acc, 2, "核查结果");
             assertTrue(fmt.formatCellValue(acc.getRow(5).getCell(ar)).startsWith("违规：2026-06-27危险化学品事故"), "row 6: 2026-011");
-            assertTrue(fmt.formatCellValue(acc.getRow(8).getCell(ar)).startsWith("数据问题：数据问题：事故2026-021"), "row 9: 2026-021");
+            assertTrue(fmt.formatCellValue(acc.getRow(8).getCell(ar)).startsWith("数据问题：事故2026-021"), "row 9: 2026-021, labelled once");
             assertEquals("工贸", fmt.formatCellValue(acc.getRow(8).getCell(2)), "the bureau's own values are kept");
             assertTrue(wb.getSheet("填报说明") != null, "the other sheets too");
         }
