@@ -238,6 +238,30 @@ class SheetInputTest {
     }
 
     @Test
+    void theStatisticsBureausCsvInGbkAsThePlanPrintsItsFigures() throws Exception {
+        // the plan prints the urban-rural income ratio as 1.98:1 and the unemployment rate without a unit
+        String text = "地区,垫江县,年份,2026,填报单位,垫江县统计局,阶段,正式\r\n"
+                + "序号,指标名称,id,单位,本年数值,备注\r\n"
+                + "1,城乡居民人均可支配收入比,urban_rural_income_ratio,,1.95:1,\r\n"
+                + "2,城镇调查失业率,urban_unemployment_rate,,5.2%,\r\n"
+                + "3,常住人口城镇化率,urbanization_rate,%,５４．１％,\r\n";
+        Path p = dir.resolve("统计局-2026.csv");
+        Files.write(p, text.getBytes(Charset.forName("GBK")));
+        List<Finding> fs = ws.check(List.of(p)).report().findings();
+        assertEquals(0, new BigDecimal("1.95").compareTo(verdict(fs, "urban_rural_income_ratio", 2026).actual()));
+        assertEquals(0, new BigDecimal("5.2").compareTo(verdict(fs, "urban_unemployment_rate", 2026).actual()));
+        assertEquals(0, new BigDecimal("54.1").compareTo(verdict(fs, "urbanization_rate", 2026).actual()));
+        Path json = TestSupport.submission(dir, "same.json", 2026, TestSupport.ind("urban_rural_income_ratio", "1.95", ""),
+                TestSupport.ind("urban_unemployment_rate", "5.2", "%"), TestSupport.ind("urbanization_rate", "54.1", "%"));
+        assertEquals(SheetRoundTripTest.summary(ws.check(List.of(json)).report().findings()), SheetRoundTripTest.summary(fs));
+        // a ratio to anything but one is no number
+        Files.write(p, text.replace("1.95:1", "1.95:2").getBytes(Charset.forName("GBK")));
+        String[] r = check("zh", p);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("统计局-2026.csv: E3: 应为数字，实为文本\"1.95:2\""), r[2]);
+    }
+
+    @Test
     void aFormulaWithoutItsComputedValueIsNamed() throws Exception {
         Path x = template("f.xlsx");
         Workbooks.edit(x, wb -> {

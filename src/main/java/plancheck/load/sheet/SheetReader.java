@@ -793,6 +793,9 @@ public final class SheetReader {
         return d.scale() < 0 ? d.setScale(0) : d;
     }
 
+    /** A ratio written as the plan writes it, to one: 1.98:1 (full-width colons are normalised before). */
+    private static final java.util.regex.Pattern TO_ONE = java.util.regex.Pattern.compile("([+-]?\\d+(?:\\.\\d+)?):1(?:\\.0+)?");
+
     private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /** Reads a number: a numeric cell (a percentage cell ×100, decimals as its format shows), or text. */
@@ -830,6 +833,10 @@ public final class SheetReader {
                 }
                 if (THOUSANDS.matcher(s).matches()) {
                     s = s.replace(",", "");
+                }
+                java.util.regex.Matcher ratio = TO_ONE.matcher(s);
+                if (!pct && ratio.matches()) {
+                    s = ratio.group(1); // 1.95:1, as the plan prints the urban-rural income ratio
                 }
                 try {
                     return checked(new BigDecimal(s), pct, c, filing);
