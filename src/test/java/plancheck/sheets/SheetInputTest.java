@@ -262,6 +262,33 @@ class SheetInputTest {
     }
 
     @Test
+    void datesInTheFormatsOfChineseExcelAndWpsAreDates() throws Exception {
+        // 31 is yyyy"年"m"月"d"日" and 58 m"月"d"日" in Chinese Excel and WPS: named by their number alone
+        Path x = template("d.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet acc = wb.getSheet("生产安全事故");
+            int n = 0;
+            for (Object[] a : new Object[][] {{"2026-001", java.time.LocalDate.of(2026, 4, 18), 31},
+                    {"2026-002", java.time.LocalDate.of(2026, 6, 2), 58}}) {
+                Workbooks.set(acc, 3 + n, 0, a[0]);
+                Workbooks.set(acc, 3 + n, 3, 1);
+                Workbooks.set(acc, 3 + n, 5, 800000);
+                org.apache.poi.ss.usermodel.Cell c = acc.getRow(3 + n).createCell(1);
+                c.setCellValue((java.time.LocalDate) a[1]);
+                CellStyle st = wb.createCellStyle();
+                st.setDataFormat((short) (int) (Integer) a[2]);
+                c.setCellStyle(st);
+                n++;
+            }
+        });
+        String[] r = check("zh", x);
+        assertEquals("0", r[0], r[2]);
+        String md = Files.readString(dir.resolve("out/report.md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| 2026-001 | 较大及以上生产安全事故 | 达标 | 2026-04-18事故：死亡1人"), md);
+        assertTrue(md.contains("| 2026-002 | 较大及以上生产安全事故 | 达标 | 2026-06-02事故：死亡1人"), md);
+    }
+
+    @Test
     void aFormulaWithoutItsComputedValueIsNamed() throws Exception {
         Path x = template("f.xlsx");
         Workbooks.edit(x, wb -> {

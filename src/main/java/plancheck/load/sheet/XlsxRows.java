@@ -200,9 +200,24 @@ final class XlsxRows implements AutoCloseable {
             }
             XSSFCellStyle cs = styles.getStyleAt(k);
             String f = cs.getDataFormatString();
-            boolean date = f != null && DateUtil.isADateFormat(cs.getDataFormat(), f);
+            int id = cs.getDataFormat();
+            if ((f == null || f.startsWith("reserved")) && eastAsianDate(id)) {
+                // a date format of the Chinese (East Asian) Excel and WPS that the file does not spell out
+                return new String[] {"yyyy-mm-dd", "date"};
+            }
+            boolean date = f != null && DateUtil.isADateFormat(id, f);
             return new String[] {f, date ? "date" : ""};
         });
+    }
+
+    /**
+     * @return true for the built-in number formats 27–36 and 50–58: in Chinese (and the other East
+     *         Asian) Excel and WPS these are the dates and times (31 is yyyy"年"m"月"d"日", 57 yyyy"年"m"月",
+     *         58 m"月"d"日"; ECMA-376 Part 1, 18.8.30), which a workbook names by their number alone and POI
+     *         does not know
+     */
+    static boolean eastAsianDate(int id) {
+        return id >= 27 && id <= 36 || id >= 50 && id <= 58;
     }
 
     /** @return true when the workbook counts dates from 1904 */
