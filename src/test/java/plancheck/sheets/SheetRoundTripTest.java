@@ -124,6 +124,60 @@ class SheetRoundTripTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bureausFiling")
+    void theSameFiguresAsCsvGiveTheFindingsOfTheJson(String bureau, @TempDir Path dir) throws Exception {
+        Path json = jsonOf(bureau, dir);
+        Path xlsx = dir.resolve(bureau + "-2026.xlsx");
+        Map<String, byte[]> files = Spreadsheets.template(Path.of("rules"), null, bureau, 2026, List.of(Path.of("facts")), xlsx);
+        Files.write(xlsx, files.get(xlsx.getFileName().toString()));
+        Workbooks.fillFrom(xlsx, List.of(json));
+        // saved from Excel as CSV, one file per sheet: GBK where every character has a GBK code, else UTF-8 with a BOM
+        List<Path> csv = new ArrayList<>();
+        try (var in = Files.newInputStream(xlsx); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var ind = wb.getSheet("指标");
+            String particulars = line(ind.getRow(1));
+            for (var sh : wb) {
+                if (sh.getSheetName().equals("填报说明")) {
+                    continue;
+                }
+                int header = sh.getSheetName().equals("指标") ? 3 : 2;
+                StringBuilder b = new StringBuilder(particulars).append("\r\n");
+                for (int r = header; r <= sh.getLastRowNum(); r++) {
+                    b.append(line(sh.getRow(r))).append("\r\n");
+                }
+                java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+                Path p = dir.resolve(bureau + "-" + sh.getSheetName() + ".csv");
+                if (gbk.newEncoder().canEncode(b)) {
+                    Files.write(p, b.toString().getBytes(gbk));
+                } else {
+                    Files.writeString(p, "\uFEFF" + b, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                csv.add(p);
+            }
+        }
+        assertEquals(summary(ws.check(List.of(json)).report().findings()), summary(ws.check(csv).report().findings()),
+                "the CSV files say what the JSON says");
+    }
+
+    /** A row as Excel writes it to CSV: numbers in plain notation, text quoted where it must be. */
+    private static String line(org.apache.poi.ss.usermodel.Row row) {
+        if (row == null) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            var cell = row.getCell(c);
+            String v = cell == null ? "" : switch (cell.getCellType()) {
+                case NUMERIC -> java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                case STRING -> cell.getStringCellValue();
+                default -> "";
+            };
+            out.add(v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+        }
+        return String.join(",", out);
+    }
+
     /** What must be equal: every finding's verdict and numbers (not the file names its evidence carries). */
     static List<String> summary(List<Finding> fs) {
         List<String> out = new ArrayList<>();
