@@ -106,10 +106,7 @@ class SheetRoundTripTest {
     @MethodSource("bureausFiling")
     void templateFilledAndCheckedGivesTheFindingsOfTheJson(String bureau, @TempDir Path dir) throws Exception {
         Path json = jsonOf(bureau, dir);
-        Path xlsx = dir.resolve(bureau + "-2026.xlsx");
-        Map<String, byte[]> files = Spreadsheets.template(Path.of("rules"), null, bureau, 2026, List.of(Path.of("facts")), xlsx);
-        Files.write(xlsx, files.get(xlsx.getFileName().toString()));
-        Workbooks.fillFrom(xlsx, List.of(json));
+        Path xlsx = filled(bureau, json, dir);
 
         List<Finding> fromJson = ws.check(List.of(json)).report().findings();
         List<Finding> fromSheet = ws.check(List.of(xlsx)).report().findings();
@@ -128,10 +125,7 @@ class SheetRoundTripTest {
     @MethodSource("bureausFiling")
     void theSameFiguresAsCsvGiveTheFindingsOfTheJson(String bureau, @TempDir Path dir) throws Exception {
         Path json = jsonOf(bureau, dir);
-        Path xlsx = dir.resolve(bureau + "-2026.xlsx");
-        Map<String, byte[]> files = Spreadsheets.template(Path.of("rules"), null, bureau, 2026, List.of(Path.of("facts")), xlsx);
-        Files.write(xlsx, files.get(xlsx.getFileName().toString()));
-        Workbooks.fillFrom(xlsx, List.of(json));
+        Path xlsx = filled(bureau, json, dir);
         // saved from Excel as CSV, one file per sheet: GBK where every character has a GBK code, else UTF-8 with a BOM
         List<Path> csv = new ArrayList<>();
         try (var in = Files.newInputStream(xlsx); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
@@ -158,6 +152,15 @@ class SheetRoundTripTest {
         }
         assertEquals(summary(ws.check(List.of(json)).report().findings()), summary(ws.check(csv).report().findings()),
                 "the CSV files say what the JSON says");
+    }
+
+    /** @return the unit's 2026 template (上年数值 from facts/) filled with the figures of {@code json} */
+    private static Path filled(String bureau, Path json, Path dir) throws Exception {
+        Path xlsx = dir.resolve(bureau + "-2026.xlsx");
+        Map<String, byte[]> files = Spreadsheets.template(Path.of("rules"), null, bureau, 2026, List.of(Path.of("facts")), xlsx);
+        Files.write(xlsx, files.get(xlsx.getFileName().toString()));
+        Workbooks.fillFrom(xlsx, List.of(json));
+        return xlsx;
     }
 
     /** A row as Excel writes it to CSV: numbers in plain notation, text quoted where it must be. */
