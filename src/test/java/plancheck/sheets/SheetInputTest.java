@@ -289,6 +289,26 @@ class SheetInputTest {
     }
 
     @Test
+    void twoColumnsOfOneNameAreNotGuessedBetween() throws Exception {
+        // last year's 本年数值 hidden, a new column 本年数值 added beside it: the hidden one must not be read
+        Path x = template("h.xlsx");
+        Workbooks.edit(x, wb -> {
+            Sheet sh = wb.getSheet("指标");
+            int v = col(sh, "本年数值");
+            Workbooks.set(sh, Workbooks.rowOf(sh, "safety_death_rate"), v, 0.011);
+            Workbooks.set(sh, 3, 11, "本年数值");
+            Workbooks.set(sh, Workbooks.rowOf(sh, "safety_death_rate"), 11, 0.009);
+            sh.setColumnHidden(v, true);
+        });
+        String[] r = check("zh", x);
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("h.xlsx: 指标!L4: 表头中有两列\"本年数值\"（I4与L4），无法确定读取哪一列：请删除或改名其中一列（隐藏的列同样会被读取）"), r[2]);
+        String[] en = check("en", x);
+        assertTrue(en[2].contains("h.xlsx: 指标!L4: the header has two columns \"本年数值\" (I4 and L4)"), en[2]);
+        assertFalse(Files.exists(dir.resolve("out/report.json")), "nothing written");
+    }
+
+    @Test
     void aFormulaWithoutItsComputedValueIsNamed() throws Exception {
         Path x = template("f.xlsx");
         Workbooks.edit(x, wb -> {

@@ -492,10 +492,14 @@ public final class SheetReader {
         /** A row above the header: particulars (label | value pairs), or the header itself. */
         private void above(SortedMap<Integer, Cell> cells) {
             Map<Integer, Layout.Column> found = new TreeMap<>();
+            List<Cell[]> twice = new ArrayList<>();
             for (Map.Entry<Integer, Cell> e : cells.entrySet()) {
                 Layout.Column c = e.getValue().kind() == Cell.Kind.TEXT ? layout.byHeader(e.getValue().text()) : null;
                 if (c != null && !found.containsValue(c)) {
                     found.put(e.getKey(), c);
+                } else if (c != null && !c.key().equals("result")) {
+                    found.entrySet().stream().filter(f -> f.getValue() == c).findFirst()
+                            .ifPresent(f -> twice.add(new Cell[] {cells.get(f.getKey()), e.getValue()}));
                 }
             }
             boolean header = layout == Layout.INDICATORS
@@ -503,6 +507,15 @@ public final class SheetReader {
                     || found.containsValue(layout.column("name")))
                     : found.size() >= 2 && layout.columns().stream().filter(Layout.Column::required)
                     .allMatch(found::containsValue);
+            if (header && !twice.isEmpty()) {
+                // two columns of one name (an old one hidden, a new one added): which one holds the figures?
+                for (Cell[] t : twice) {
+                    filing.err(t[1].where(), Msg.text("sheet.duplicate-column", "column", Bounded.quote(t[1].text()),
+                            "first", t[0].ref(), "second", t[1].ref()));
+                }
+                headerRow = -1; // reported: the rows below are not read
+                return;
+            }
             if (header) {
                 columns.putAll(found);
                 headerRow = cells.values().iterator().next().row();
