@@ -47,6 +47,8 @@ public record Checked(Report report, RuleSet rules, List<Submission> submissions
     public Audience audience(Bureau focus) {
         var bureaus = PlanBureaus.of(rules);
         Bureau f = focus != null ? focus : Audience.soleUnit(bureaus, submitters());
-        return new Audience(bureaus, rules.targets(), submitters(), f);
+        java.util.Map<String, plancheck.model.Text> figures = new java.util.TreeMap<>();
+        plancheck.load.PlanMonitoring.townships(rules).figures().forEach(a -> figures.put(a.id(), a.name()));
+        return new Audience(bureaus, rules.targets(), submitters(), f).named(figures);
     }
 }

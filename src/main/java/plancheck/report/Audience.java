@@ -34,6 +34,7 @@ public final class Audience {
     private final Map<String, List<Bureau>> unitsOf = new TreeMap<>();
     private final Bureau focus;
     private final Map<String, PlanTarget> targets = new TreeMap<>();
+    private final Map<String, Text> names = new TreeMap<>();
 
     /**
      * @param bureaus     the plan's units
@@ -47,6 +48,23 @@ public final class Audience {
         this.focus = focus;
         targets.forEach(t -> this.targets.put(t.id(), t));
         this.submitterOf.forEach((f, s) -> unitsOf.put(f, bureaus.match(s)));
+    }
+
+    /**
+     * @param names names of the figures a plan adds up that are not catalogue targets (the townships'
+     *              accident counts …), by id
+     * @return this audience, which shows those ids by their names
+     */
+    public Audience named(Map<String, Text> names) {
+        this.names.putAll(names);
+        return this;
+    }
+
+    /** @return the name of a catalogue target or of another figure of the plan in the language, or null */
+    public String nameOf(String id, String lang) {
+        PlanTarget t = targets.get(id);
+        Text n = t != null ? t.name() : names.get(id);
+        return n == null ? null : n.in(lang);
     }
 
     /** @return an audience that knows the catalogue only (no units, no submitters) */
@@ -307,11 +325,6 @@ public final class Audience {
         if (enParam) {
             s = PARAM_EN.matcher(s).replaceAll("a parameter");
         }
-        if (!en && (s.contains("deaths") || s.contains("accidents"))) {
-            for (Map.Entry<Pattern, String> q : QUANTITIES_ZH.entrySet()) {
-                s = q.getKey().matcher(s).replaceAll(q.getValue());
-            }
-        }
         if (s.contains("§")) {
             s = CONTRACT.matcher(s).replaceAll("");
         }
@@ -332,6 +345,12 @@ public final class Audience {
         if (files) {
             m.appendTail(b);
             s = b.toString();
+        }
+        // after the files: a pointer such as #/accidents/0 is the sheet's row, not the quantity
+        if (!en && (s.contains("deaths") || s.contains("accidents"))) {
+            for (Map.Entry<Pattern, String> q : QUANTITIES_ZH.entrySet()) {
+                s = q.getKey().matcher(s).replaceAll(q.getValue());
+            }
         }
         if (s.chars().anyMatch(c -> c >= 'a' && c <= 'z')) { // an indicator id has a lower-case letter
             Matcher i = ID.matcher(s);
@@ -386,7 +405,7 @@ public final class Audience {
         List<String> keep = new ArrayList<>();
         for (String part : source.split("[；;]")) {
             String p = part.strip();
-            if (!p.isEmpty() && !p.contains("contract") && !p.contains("契约") && !p.contains("§")) {
+            if (!p.isEmpty() && !p.contains("contract") && !p.contains("契约") && !p.contains("§") && !HAS_FILE.matcher(p).find()) {
                 keep.add(p);
             }
         }

@@ -55,7 +55,8 @@ public final class FindingsSheet {
         v.add(Triage.label(Triage.of(f), lang));
         v.add(ExplainText.status(f.status().name(), lang));
         v.add(f.year());
-        v.add(t == null ? f.indicator() : t.name().in(lang));
+        String name = a.nameOf(f.indicator(), lang);
+        v.add(name == null ? f.indicator() : name);
         v.add(f.indicator());
         v.add(f.subject());
         v.add(f.actual());

@@ -124,7 +124,8 @@ final class OfficerView {
     String name(Finding f) {
         PlanTarget t = a.target(f.indicator());
         if (t == null) {
-            return a.readable(f.indicator(), f, lang);
+            String n = a.nameOf(f.indicator(), lang);
+            return n != null ? n : a.readable(f.indicator(), f, lang);
         }
         String n = t.name().in(lang);
         return t.inTable() ? (en ? t.table() + ". " : t.table() + "．") + n : n;

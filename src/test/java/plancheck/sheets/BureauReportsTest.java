@@ -110,6 +110,18 @@ class BureauReportsTest {
     }
 
     @Test
+    void theChineseReportNamesFiguresAndRowsAsOfficersDoNotByIdsOrFiles() throws Exception {
+        plancheck.app.Checked c = plancheck.app.Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
+        String md = new String(plancheck.report.MarkdownReport.render(c.report(), c.audience(null), "zh"), StandardCharsets.UTF_8);
+        String body = md.substring(0, md.indexOf("## 附录"));
+        // the townships' sums: the figures by their names, the county's records by their rows, the clause without its file
+        assertTrue(body.contains("| 垫江县·乡镇汇总 | 生产安全事故起数 | 达标 | 生产安全事故起数：24个乡镇（街道）合计5起，与全县5起一致。"
+                + "全县数：全县事故记录5起（县应急管理局 生产安全事故第1条 等5处） |"), body);
+        java.util.regex.Matcher dev = java.util.regex.Pattern.compile("[a-z]+(?:_[a-z0-9]+)+|[\\w-]+\\.(?:yaml|drl)|事故起数/").matcher(body);
+        assertFalse(dev.find(), () -> "developer text in the Chinese report: " + dev.group());
+    }
+
+    @Test
     void failOnMakesWarningsOrDataProblemsFailTheRun() throws Exception {
         Path warn = TestSupport.submission(dir, "w.json", 2026, TestSupport.ind("urbanization_rate", "53.5", "%"));
         assertEquals("0", TestSupport.check(out(), "zh", warn)[0], "a warning alone: exit 0");
