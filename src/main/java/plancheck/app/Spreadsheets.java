@@ -96,6 +96,12 @@ public final class Spreadsheets {
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
+        if (TemplateWriter.targetsOf(rs.targets(), b.id()).isEmpty() && b.records().isEmpty()) {
+            // a workbook without a row to fill helps nobody: say why there is none
+            throw new InputException(List.of(new InputProblem("--bureau", 0, 0, "", Msg.text("template.nothing",
+                    "bureau", b.name(), "year", year, "recorded", rs.targets().stream()
+                            .filter(t -> t.responsible().contains(b.id())).count()))));
+        }
         List<Submission> subs = facts == null || facts.isEmpty() ? List.of()
                 : new SubmissionReader(Catalogue.of(rs), rs.targetYear()).readAll(SubmissionReader.expand(facts));
         return template(rs, b, year, subs, List.of(), name);

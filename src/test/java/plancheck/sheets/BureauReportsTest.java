@@ -207,5 +207,10 @@ class BureauReportsTest {
         assertEquals("2", y[0]);
         assertTrue(y[2].contains("the year 2031 is not in the plan period (2026 to 2030)"), y[2]);
         assertFalse(Files.exists(dir.resolve("x.xlsx")), "nothing written");
+        // the finance bureau answers only for values of the plan's review (2020, 2025): nothing to fill in 2026
+        String[] f = TestSupport.cli("template", "--bureau", "财政局", "--year", "2026", "--out", dir.resolve("x.xlsx").toString());
+        assertEquals("2", f[0], f[1]);
+        assertTrue(f[2].contains("--bureau: 县财政局没有2026年需填报的指标或明细表：规划中由其负责的2项指标只记录2025年及以前的数值（规划回顾），不再逐年填报"), f[2]);
+        assertFalse(Files.exists(dir.resolve("x.xlsx")), "no empty workbook");
     }
 }
