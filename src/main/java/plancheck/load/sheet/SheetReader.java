@@ -471,7 +471,8 @@ public final class SheetReader {
                 return; // an empty row, or one with only a number or a former check result
             }
             for (Cell c : v.values()) {
-                if (layout != Layout.INDICATORS && c.kind() == Cell.Kind.TEXT && TOTALS.matcher(Layout.norm(c.text())).matches()) {
+                if (layout != Layout.INDICATORS && c.kind() == Cell.Kind.TEXT && c.text().length() <= 8 && c.text().indexOf('计') >= 0
+                        && TOTALS.matcher(Layout.norm(c.text())).matches()) {
                     filing.err(c.where(), Msg.text("sheet.totals-row", "found", Bounded.quote(c.text()), "row", row));
                     return;
                 }
