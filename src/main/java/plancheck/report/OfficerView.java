@@ -162,7 +162,8 @@ final class OfficerView {
     /** @return the finding's explanation as an officer reads it, with what it waits for */
     String message(Finding f) {
         String m = a.readable(f.message().in(lang), f, lang);
-        if (a.focus() != null && a.mine(f)) {
+        if (a.focus() != null && a.mine(f) && !Triage.dataProblem(f)) {
+            // (a data problem is the unit's own figure to correct, whatever else the target needs)
             List<String> deps = new ArrayList<>();
             for (Audience.Dependency d : a.dependencies(f, r.findings(), r.region())) {
                 deps.add(plancheck.i18n.Msg.get(lang, d.available() ? "officer.depends" : "officer.depends-not-filed",

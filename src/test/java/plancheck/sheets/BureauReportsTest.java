@@ -104,6 +104,7 @@ class BureauReportsTest {
         String mine = md.substring(md.indexOf("## 县应急管理局负责的指标"), md.indexOf("## 总览"));
         assertTrue(mine.contains("| 2026 | 25．单位生产总值安全事故死亡率 | **数据问题** | — | — | 数据问题：单位无法识别或换算，"), mine);
         assertTrue(mine.contains("单位“万元”无法换算为人/亿元"), "the unit to correct is named");
+        assertFalse(mine.contains("依赖县统计局"), "what else the target needs is not the point of a figure to correct");
         assertFalse(md.contains("暂无法评判"), "its own figure is to be corrected; it does not wait for the GDP");
         String html = Files.readString(out().resolve("report.html"), StandardCharsets.UTF_8);
         assertFalse(html.contains("暂无法评判"), "nor in report.html");
