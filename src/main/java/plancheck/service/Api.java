@@ -113,7 +113,7 @@ final class Api {
         j.post("/api/rules/candidates", ctx -> {
             Account a = s.require(ctx, Role.ANALYST);
             String path = ctx.queryParam("path");
-            RulesVersion v = s.rules.submit(path, ctx.bodyAsBytes(), a.username(), Server.address(ctx));
+            RulesVersion v = s.rules.submit(path, Server.body(ctx, s.config.maxUpload()), a.username(), Server.address(ctx));
             json(ctx, 201, rulesVersion(v));
         });
         j.post("/api/rules/versions/{id}/activate", ctx -> {
@@ -151,7 +151,7 @@ final class Api {
         } catch (IllegalArgumentException e) {
             throw Problems.of(400, "service.bad-request");
         }
-        byte[] bytes = ctx.bodyAsBytes();
+        byte[] bytes = Server.body(ctx, s.config.maxUpload());
         if (bytes.length == 0) {
             throw Problems.of(400, "service.empty-upload");
         }
@@ -306,7 +306,7 @@ final class Api {
 
     static JsonNode body(Context ctx) {
         try {
-            JsonNode n = Server.JSON.readTree(ctx.bodyAsBytes());
+            JsonNode n = Server.JSON.readTree(Server.body(ctx, 1 << 20));
             if (n == null || !n.isObject()) {
                 throw Problems.of(400, "service.json-object");
             }

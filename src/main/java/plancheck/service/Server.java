@@ -206,6 +206,22 @@ public final class Server implements AutoCloseable {
         return j;
     }
 
+    /**
+     * The request's body, read up to the upload limit: a body sent without a declared length (chunked) is
+     * counted as it arrives and refused with 413 past the limit, never read whole first.
+     */
+    static byte[] body(io.javalin.http.Context ctx, long max) {
+        try (java.io.InputStream in = ctx.bodyInputStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) {
+                throw Problems.of(413, "service.too-large", "max", max);
+            }
+            return b;
+        } catch (java.io.IOException e) {
+            throw Problems.of(400, "service.bad-request");
+        }
+    }
+
     private static boolean tooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);

@@ -172,6 +172,8 @@ abstract class ServiceContract {
         byte[] big = new byte[70 * 1024];
         java.util.Arrays.fill(big, (byte) ' ');
         assertEquals(413, svc.file(safety, "big.json", big).status());
+        ServiceFixture.Res chunked = svc.fileChunked(safety, "big.json", big);
+        assertEquals(413, chunked.status(), "a body without a declared length is counted as it arrives: " + chunked.text());
         assertEquals(401, svc.file(null, "x.json", ServiceFixture.example(2026, "safety-bureau")).status());
         assertEquals(401, svc.file("not-a-token", "x.json", ServiceFixture.example(2026, "safety-bureau")).status());
         ServiceFixture.Res r = svc.file(auditor, "x.json", ServiceFixture.example(2026, "safety-bureau"));

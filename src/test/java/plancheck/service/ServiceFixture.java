@@ -145,6 +145,20 @@ final class ServiceFixture implements AutoCloseable {
         }
     }
 
+    /** Files bytes as a bureau over the API, sent chunked: no Content-Length declared. */
+    Res fileChunked(String token, String name, byte[] bytes) {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/filings")).timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .header("Authorization", "Bearer " + token).header("X-File-Name", name)
+                .header("Content-Type", "application/json").build();
+        try {
+            HttpResponse<byte[]> res = HTTP.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            return new Res(res.statusCode(), res.headers().map(), res.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("chunked upload: " + e, e);
+        }
+    }
+
     Res get(String path, String token) {
         return send("GET", path, token, null);
     }
