@@ -302,23 +302,11 @@ public final class ScenarioRunner {
             if (!errs.isEmpty()) {
                 return new Outcome(file, line, name, false, errs, nExpect);
             }
-            int exit;
-            String errorText = "";
-            List<Finding> findings = List.of();
-            try {
-                plancheck.app.Checked c = Pipeline.check(eng, paths);
-                findings = c.report().findings();
-                exit = c.report().hasViolation() ? 1 : 0;
-                c.report().firings().forEach((k, v) -> firings.merge(k, v, Long::sum));
-            } catch (InputException e) {
-                exit = 2;
-                StringBuilder b = new StringBuilder();
-                e.problems().forEach(p -> b.append(p).append('\n'));
-                errorText = b.toString();
-            } catch (RuleDefectException e) {
-                exit = 2;
-                errorText = "the rules misbehaved: " + String.join("\n", e.defects());
-            }
+            Run run = check(eng, paths);
+            run.firings().forEach((k, v) -> firings.merge(k, v, Long::sum));
+            int exit = run.exit();
+            String errorText = run.errorText();
+            List<Finding> findings = run.findings();
             List<String> fails = new ArrayList<>();
             if (exitStatus != null && exitStatus != exit) {
                 fails.add(at(file, y, d, "/exitStatus") + "exit status: expected " + exitStatus + ", actual " + exit
@@ -336,10 +324,100 @@ public final class ScenarioRunner {
                     compare(file, y, d, i, expect.get(i), findings, region, fails);
                 }
             }
+            List<String> unstated = unstatedDependencies(eng, s, paths, observed(expect, findings, region, exit, errorText), region);
+            if (!unstated.isEmpty()) {
+                fails.add(at(file, y, d, "/parameters") + "the outcome depends on the plan's parameter(s) " + unstated
+                        + " (" + rules.planDir() + "/parameters.yaml), which the scenario does not state, so the city's value would "
+                        + "change it: state each under parameters: — null to test the rules while it is unset, a number for a value, "
+                        + "or plan when the scenario is about the plan's own value (docs/scenarios.md)");
+            }
             return new Outcome(file, line, name, fails.isEmpty(), fails, nExpect);
         } finally {
             deleteTree(tmp);
         }
+    }
+
+    /**
+     * The plan's parameters (plans/&lt;plan&gt;/parameters.yaml: the values the city assigns) that the
+     * scenario does not state under {@code parameters:} and on which its outcome depends: the scenario is
+     * run again with all of them flipped (unset ↔ set), and, when the findings it expects, the exit status
+     * or the problems differ, with each flipped alone to name the ones that matter.
+     */
+    private List<String> unstatedDependencies(RuleEngine eng, JsonNode s, List<Path> paths, String seen, String region) {
+        Set<String> stated = new TreeSet<>();
+        s.path("parameters").fieldNames().forEachRemaining(stated::add);
+        List<String> free = new ArrayList<>();
+        for (Parameter p : eng.rules().parameters().values()) {
+            if (isPlanParameter(p) && !stated.contains(p.id())) {
+                free.add(p.id());
+            }
+        }
+        if (free.isEmpty() || !differs(eng, free, s, paths, seen, region)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String id : free) {
+            if (differs(eng, List.of(id), s, paths, seen, region)) {
+                out.add(id);
+            }
+        }
+        return out.isEmpty() ? free : out;
+    }
+
+    private boolean isPlanParameter(Parameter p) {
+        String plan = rules.planDir();
+        return p.file() != null && (p.file().equals(plan + "/parameters.yaml") || p.file().startsWith(plan + "/parameters/"));
+    }
+
+    /** Runs the scenario with the parameters flipped: a set value unset, an unset one set to 1. */
+    private boolean differs(RuleEngine eng, List<String> flip, JsonNode s, List<Path> paths, String seen, String region) {
+        SortedMap<String, Parameter> ps = new TreeMap<>(eng.rules().parameters());
+        for (String id : flip) {
+            Parameter p = ps.get(id);
+            ps.put(id, new Parameter(p.id(), p.value() == null ? BigDecimal.ONE : null, p.unit(), p.source(), p.file()));
+        }
+        Run r;
+        try {
+            r = check(eng.withData(withParameters(eng.rules(), ps)), paths);
+        } catch (IOException e) {
+            return true;
+        }
+        return !seen.equals(observed(s.path("expect"), r.findings(), region, r.exit(), r.errorText()));
+    }
+
+    /** One check of a scenario's submissions: exit status, the problems that stopped it, findings, firings. */
+    private record Run(int exit, String errorText, List<Finding> findings, Map<String, Long> firings) {}
+
+    private static Run check(RuleEngine eng, List<Path> paths) throws IOException {
+        try {
+            plancheck.app.Checked c = Pipeline.check(eng, paths);
+            return new Run(c.report().hasViolation() ? 1 : 0, "", c.report().findings(), c.report().firings());
+        } catch (InputException e) {
+            StringBuilder b = new StringBuilder();
+            e.problems().forEach(p -> b.append(p).append('\n'));
+            return new Run(2, b.toString(), List.of(), Map.of());
+        } catch (RuleDefectException e) {
+            return new Run(2, "the rules misbehaved: " + String.join("\n", e.defects()), List.of(), Map.of());
+        }
+    }
+
+    /** What a scenario can observe: the findings its expectations pick, the exit status and the problems. */
+    private static String observed(JsonNode expect, List<Finding> findings, String region, int exit, String errorText) {
+        StringBuilder b = new StringBuilder("exit ").append(exit).append('\n').append(errorText).append('\n');
+        for (JsonNode e : expect) {
+            String ind = e.path("indicator").asText();
+            int year = e.path("year").asInt();
+            String subject = e.path("subject").isTextual() ? e.path("subject").asText() : region;
+            String rule = e.path("rule").isTextual() ? e.path("rule").asText() : null;
+            findings.stream().filter(f -> f.indicator().equals(ind) && f.year() == year && f.subject().equals(subject)
+                    && (rule == null || rule.equals(f.rule()))).forEach(f -> b.append(f).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static RuleSet withParameters(RuleSet base, SortedMap<String, Parameter> ps) {
+        return new RuleSet(base.dir(), base.planDir(), base.planId(), base.regions(), base.baseYear(),
+                base.targetYear(), base.targets(), ps, base.units(), base.messages(), base.drl(), base.files(), base.extra());
     }
 
     /** The engine for a scenario: the shared one, or one compiled with its parameters and targets. */
@@ -389,8 +467,11 @@ public final class ScenarioRunner {
                     continue;
                 }
                 JsonNode v = e.getValue();
+                if (v.isTextual() && v.asText().equals("plan")) {
+                    continue; // the plan's own value: the scenario is about it
+                }
                 if (!v.isNull() && !v.isNumber()) {
-                    errs.add(at(file, y, d, "/parameters/" + e.getKey()) + "expected a number or null");
+                    errs.add(at(file, y, d, "/parameters/" + e.getKey()) + "expected a number, null (unset) or plan (the plan's own value)");
                     continue;
                 }
                 ps.put(old.id(), new Parameter(old.id(), v.isNull() ? null : v.decimalValue(), old.unit(), old.source(), file));
@@ -398,9 +479,7 @@ public final class ScenarioRunner {
             if (!errs.isEmpty()) {
                 return engine;
             }
-            RuleSet variant = new RuleSet(base.dir(), base.planDir(), base.planId(), base.regions(), base.baseYear(),
-                    base.targetYear(), base.targets(), ps,
-                    base.units(), base.messages(), base.drl(), base.files(), base.extra());
+            RuleSet variant = withParameters(base, ps);
             RuleEngine e = sameDrl(variant) ? engine.withData(variant) : RuleEngine.compile(variant);
             variants.put(key, e);
             return e;

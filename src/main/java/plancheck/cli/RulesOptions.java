@@ -35,6 +35,11 @@ public final class RulesOptions {
         return PlanFolders.planFor(rules, plan);
     }
 
+    /** @return the plan folder given with --plan, or null */
+    public Path planOption() {
+        return plan;
+    }
+
     /** @return the rules with the plan's data */
     public RuleSet load() throws InputException, IOException {
         return RulesLoader.load(rules, planDir());

@@ -324,15 +324,11 @@ public final class VerifyCommand implements Callable<Integer> {
     private static String firstDifference(byte[] a, byte[] b) {
         String x = new String(a, StandardCharsets.UTF_8);
         String y = new String(b, StandardCharsets.UTF_8);
-        String[] xl = x.split("\n", -1);
-        String[] yl = y.split("\n", -1);
-        for (int i = 0; i < Math.max(xl.length, yl.length); i++) {
-            String u = i < xl.length ? xl[i] : "";
-            String v = i < yl.length ? yl[i] : "";
-            if (!u.equals(v)) {
-                return "line " + (i + 1) + ": report has " + u.trim() + ", the re-run " + v.trim();
-            }
+        int i = plancheck.analyst.Examples.firstDifferentLine(x, y);
+        if (i < 0) {
+            return "(none)";
         }
-        return "(none)";
+        return "line " + (i + 1) + ": report has " + plancheck.analyst.Examples.line(x, i).trim() + ", the re-run "
+                + plancheck.analyst.Examples.line(y, i).trim();
     }
 }

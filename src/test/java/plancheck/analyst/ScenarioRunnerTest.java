@@ -137,4 +137,49 @@ class ScenarioRunnerTest {
         assertEquals(Set.of(), missing, "judging rules no judging scenario fires");
         assertTrue(r.rules().stream().filter(x -> mine.contains(x.file().substring(x.file().lastIndexOf('/') + 1))).count() >= 24);
     }
+
+    private static final String PM25 = """
+            name: %s
+            clause: "专栏1 第24项"
+            given:
+              - file: env-2026.json
+                submission: {region: 垫江县, year: 2026, indicators: [{id: pm25_concentration, value: 29, unit: 微克/立方米}]}
+            %s
+            expect:
+              - {indicator: pm25_concentration, year: 2026, status: PENDING}
+            """;
+
+    @Test
+    void aScenarioThatDependsOnAParameterItDoesNotStateIsNamed() throws Exception {
+        Path f = Cli.write(rules.resolve("scenarios/judging/zz-pm25.yaml"), PM25.formatted("pm25 pending, unstated", "")
+                + "---\n" + PM25.formatted("pm25 pending, stated", "parameters: {pm25_concentration.target: null}"));
+        ScenarioRunner.Result r = ScenarioRunner.run(rules, List.of(f));
+        ScenarioRunner.Outcome unstated = r.outcomes().get(0);
+        assertFalse(unstated.ok());
+        assertEquals(List.of("scenarios/judging/zz-pm25.yaml:1: the outcome depends on the plan's parameter(s) "
+                + "[pm25_concentration.target] (" + tmp.relativize(tmp.resolve("plans/dianjiang-15th")) + "/parameters.yaml), "
+                + "which the scenario does not state, so the city's value would change it: state each under parameters: — null "
+                + "to test the rules while it is unset, a number for a value, or plan when the scenario is about the plan's own "
+                + "value (docs/scenarios.md)"),
+                unstated.messages().stream().map(m -> m.substring(m.indexOf("scenarios/judging"))
+                        .replace(plancheck.load.Paths2.display(tmp.resolve("plans/dianjiang-15th")), "plans/dianjiang-15th")).toList());
+        assertTrue(r.outcomes().get(1).ok(), () -> String.join("\n", r.outcomes().get(1).messages()));
+    }
+
+    @Test
+    void theCitysValueInThePlanChangesNoShippedScenario() throws Exception {
+        // the header of parameters.yaml: "When the city assigns a value, fill it in … and run again"
+        Path params = tmp.resolve("plans/dianjiang-15th/parameters.yaml");
+        String text = java.nio.file.Files.readString(params);
+        assertTrue(text.contains("value: null"));
+        java.nio.file.Files.writeString(params, text.replace("value: null", "value: 3.5"));
+        ScenarioRunner.Result r = ScenarioRunner.run(rules, ScenarioRunner.scenarioFiles(rules));
+        List<String> failed = r.outcomes().stream().filter(o -> !o.ok()).map(o -> o.name() + ": " + o.messages()).toList();
+        assertEquals(List.of(), failed);
+        // and a scenario about the plan's own value follows it
+        Path f = Cli.write(rules.resolve("scenarios/judging/zz-plan.yaml"), PM25.formatted("pm25 against the plan's value",
+                "parameters: {pm25_concentration.target: plan}").replace("status: PENDING", "status: VIOLATION, expected: 3.5"));
+        ScenarioRunner.Outcome o = ScenarioRunner.run(rules, List.of(f)).outcomes().get(0);
+        assertTrue(o.ok(), () -> String.join("\n", o.messages()));
+    }
 }

@@ -13,37 +13,44 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
+import plancheck.analyst.Examples;
 import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.Status;
-import plancheck.report.JsonReport;
-import plancheck.report.MarkdownReport;
 
 /**
  * The report on the shipped facts: byte-identical across runs, equal to the reviewed golden copy in
  * src/test/resources/golden, and complete (one region finding per table indicator and year).
- * After a deliberate change of rules or facts, regenerate the golden files with
- * {@code mvn test -Dtest=GoldenReportTest -Dgolden.update=true} and review the diff.
+ * The comparison is {@link Examples#compare}, the code {@code plancheck rules test} runs; after a
+ * deliberate change of rules or facts, {@code plancheck rules golden} writes the golden files again
+ * (review the diff).
  */
 class GoldenReportTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final Path GOLDEN = Path.of(Examples.GOLDEN);
 
     @Test
     void shippedFactsGiveTheGoldenReport() throws Exception {
         plancheck.app.Checked a = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
         plancheck.app.Checked b = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
-        byte[] json = JsonReport.render(a.report());
-        byte[] md = MarkdownReport.render(a.report(), a.audience(null), "zh");
-        assertArrayEquals(json, JsonReport.render(b.report()), "two runs give the same bytes");
-        assertArrayEquals(md, MarkdownReport.render(b.report(), b.audience(null), "zh"));
-        if (Boolean.getBoolean("golden.update")) {
-            Files.write(GOLDEN.resolve("report.json"), json);
-            Files.write(GOLDEN.resolve("report.md"), md);
-        }
-        assertEquals(Files.readString(GOLDEN.resolve("report.json")), new String(json, StandardCharsets.UTF_8),
-                "report.json differs from the golden copy; if the change is intended, regenerate (see class doc)");
-        assertEquals(Files.readString(GOLDEN.resolve("report.md")), new String(md, StandardCharsets.UTF_8));
+        Map<String, byte[]> ga = Examples.golden(a);
+        Map<String, byte[]> gb = Examples.golden(b);
+        assertArrayEquals(ga.get("report.json"), gb.get("report.json"), "two runs give the same bytes");
+        assertArrayEquals(ga.get("report.md"), gb.get("report.md"));
+        assertEquals(List.of(), Examples.compare(ga, GOLDEN),
+                "the report on the examples differs from the golden copy; if the change is intended: plancheck rules golden");
+    }
+
+    @Test
+    void aChangedReportIsNamedWithItsFirstDifferentLine(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        plancheck.app.Checked a = Pipeline.check(Path.of("rules"), List.of(Path.of("facts")));
+        Map<String, byte[]> g = Examples.golden(a);
+        Examples.write(g, tmp);
+        String md = Files.readString(tmp.resolve("report.md"), StandardCharsets.UTF_8);
+        Files.writeString(tmp.resolve("report.md"), md.replaceFirst("\n", "\nEDITED\n"), StandardCharsets.UTF_8);
+        List<String> d = Examples.compare(g, tmp);
+        assertEquals(1, d.size(), d::toString);
+        assertTrue(d.get(0).contains("report.md differs from the report on the examples at line 2: reviewed \"EDITED\""), d.get(0));
     }
 
     @Test

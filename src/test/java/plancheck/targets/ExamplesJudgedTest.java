@@ -1,5 +1,6 @@
 package plancheck.targets;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,26 +14,27 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import plancheck.analyst.Examples;
 import plancheck.app.Pipeline;
 import plancheck.model.Finding;
 import plancheck.model.PlanTarget;
 import plancheck.model.Status;
 
 /**
- * The shipped example submissions (facts/) give a judged verdict — PASS, WARNING or VIOLATION, not
- * NO_DATA — in 2026 and 2027 for every target of plans/dianjiang-15th/catalogue/economy.yaml and livelihood.yaml (the
- * three mortality rates excepted: their examples belong to the health-safety rules), and every area of
- * the catalogue has at least one judged finding. The share for the whole catalogue is printed.
+ * The shipped example submissions (facts/) show every encoded target: a finding other than NO_DATA in a
+ * plan year ({@link Examples#targetsNotShown}, the check {@code plancheck rules test} runs), and every area
+ * of the catalogue has at least one judged finding. The share judged in 2026–2027 is printed.
  */
 class ExamplesJudgedTest {
 
     static final Set<String> JUDGED = Set.of("PASS", "WARNING", "VIOLATION");
-    static final Set<String> OTHERS = Set.of("maternal_mortality", "infant_mortality", "under5_mortality");
+    static plancheck.app.Checked checked;
     static List<Finding> findings;
 
     @BeforeAll
     static void check() throws Exception {
-        findings = Pipeline.check(TargetTests.RULES, List.of(Path.of("facts"))).report().findings();
+        checked = Pipeline.check(TargetTests.RULES, List.of(Path.of("facts")));
+        findings = checked.report().findings();
     }
 
     static boolean judged(String id, int year) {
@@ -41,20 +43,20 @@ class ExamplesJudgedTest {
     }
 
     @Test
-    void everyEconomyAndLivelihoodTargetIsJudgedOnTheExamples() {
-        List<String> missing = new ArrayList<>();
-        for (PlanTarget t : TargetTests.rules().targets()) {
-            boolean mine = t.file().endsWith("catalogue/economy.yaml") || t.file().endsWith("catalogue/livelihood.yaml");
-            if (!mine || OTHERS.contains(t.id())) {
-                continue;
-            }
-            for (int y : new int[] {2026, 2027}) {
-                if (!judged(t.id(), y)) {
-                    missing.add(t.id() + " " + y);
-                }
-            }
-        }
-        assertTrue(missing.isEmpty(), "no judged finding on the examples for " + missing);
+    void everyEncodedTargetIsShownOnTheExamples() {
+        List<Examples.Missing> missing = Examples.targetsNotShown(checked);
+        assertTrue(missing.isEmpty(), () -> missing.stream().map(m -> Examples.advice(m, "facts", 2026)).toList().toString());
+    }
+
+    @Test
+    void aTargetWithoutAnExampleValueIsNamedWithAFileToAddItTo() {
+        PlanTarget t = TargetTests.rules().target("grain_capacity");
+        List<Finding> without = findings.stream().filter(f -> !f.indicator().equals(t.id()) || f.year() <= 2025).toList();
+        List<Examples.Missing> missing = Examples.targetsNotShown(without, checked.rules().targets(), TargetTests.REGION, 2025, 2030);
+        assertEquals(List.of("grain_capacity"), missing.stream().map(m -> m.target().id()).toList());
+        String advice = Examples.advice(missing.get(0), "facts", 2026);
+        assertTrue(advice.startsWith("target 'grain_capacity' (plans/dianjiang-15th/catalogue/"), advice);
+        assertTrue(advice.contains("\"unit\": \"万吨\"} to the indicators of facts/"), advice);
     }
 
     @Test
