@@ -125,6 +125,17 @@ public final class Workspace {
         return new Workspace(engine, Map.copyOf(byRegion), List.of(engine.rules()));
     }
 
+    /**
+     * @param limits the limits of every firing of the rules (see {@link plancheck.engine.FiringGuard})
+     * @return the same workspace with those limits
+     */
+    public Workspace withLimits(plancheck.engine.FiringGuard.Limits limits) {
+        Map<RuleEngine, RuleEngine> done = new java.util.IdentityHashMap<>();
+        Map<String, RuleEngine> by = new TreeMap<>();
+        byRegion.forEach((r, e) -> by.put(r, done.computeIfAbsent(e, x -> x.withLimits(limits))));
+        return new Workspace(done.computeIfAbsent(engine, x -> x.withLimits(limits)), Map.copyOf(by), plans);
+    }
+
     /** @return the compiled rules with the first plan's data */
     public RuleEngine engine() { return engine; }
 
@@ -224,7 +235,20 @@ public final class Workspace {
      * @throws IOException    unreadable files
      */
     public List<Submission> read(List<Path> paths) throws InputException, IOException {
-        List<Submission> subs = reader().readAll(SubmissionReader.expand(paths));
+        return read(paths, new ArrayList<>());
+    }
+
+    /**
+     * Reads and validates submissions, noting what the folders hold but cannot be read.
+     *
+     * @param paths submission files or folders
+     * @param notes where unreadable sub-folders, dangling links and loops of links are noted with their path
+     * @return the submissions
+     * @throws InputException bad submissions, a path given that cannot be read, or a region no plan covers
+     * @throws IOException    unreadable files
+     */
+    public List<Submission> read(List<Path> paths, List<InputProblem> notes) throws InputException, IOException {
+        List<Submission> subs = reader().readAll(SubmissionReader.expand(paths, notes));
         validate(subs, null);
         return subs;
     }

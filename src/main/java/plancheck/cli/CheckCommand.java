@@ -74,6 +74,21 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "submission files (*.json, *.xlsx, *.csv) or folders")
     List<Path> paths;
 
+    @Option(names = "--max-firings", paramLabel = "N",
+            description = "stop the rules after N firings, exit 2 (default: PLANCHECK_MAX_FIRINGS or 1000000)")
+    Long maxFirings;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "stop the rules after SECONDS, exit 2 (default: PLANCHECK_TIME_LIMIT or 120)")
+    Long timeLimit;
+
+    /** @return the limits of the rules: the options, else the environment's, else the defaults */
+    static plancheck.engine.FiringGuard.Limits limits(Long maxFirings, Long timeLimit) {
+        plancheck.engine.FiringGuard.Limits env = plancheck.engine.FiringGuard.Limits.fromEnvironment();
+        return new plancheck.engine.FiringGuard.Limits(maxFirings != null ? Math.max(1, maxFirings) : env.maxFirings(),
+                timeLimit != null ? Math.max(1, timeLimit) : env.seconds());
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -86,7 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_INPUT;
         }
         try {
-            Workspace ws = Workspace.open(rules, plans);
+            Workspace ws = Workspace.open(rules, plans).withLimits(limits(maxFirings, timeLimit));
             RuleEngine.Build b = ws.engine().build();
             if (b.source() == CompiledRules.Source.COMPILED) {
                 err.println("plancheck: " + Msg.get(lang, "app.rules-compiled", "files", b.files(),
@@ -98,7 +113,13 @@ public final class CheckCommand implements Callable<Integer> {
                 Spreadsheets.bureau(bureau, ws.plans().get(0)); // an unknown unit stops the run before it starts
             }
             long bytes = 0;
-            for (Path f : plancheck.load.SubmissionReader.expand(paths)) {
+            List<InputProblem> notes = new java.util.ArrayList<>();
+            List<Path> files = plancheck.load.SubmissionReader.expand(paths, notes);
+            for (InputProblem n : notes) { // what the folders hold but cannot be read: named, the rest checked
+                err.println("plancheck: " + Msg.get(lang, "cli.note") + ": " + n.format(lang));
+            }
+            err.flush();
+            for (Path f : files) {
                 bytes += java.nio.file.Files.size(f);
             }
             RegionsRun.Outcome o = new RegionsRun(ws, out, lang, threads, StderrProgress.of(err, lang, quiet, bytes))
@@ -142,19 +163,29 @@ public final class CheckCommand implements Callable<Integer> {
             return printDefects(err, e, lang);
         } catch (java.io.IOException e) {
             return printIoProblem(err, e, lang);
+        } catch (java.io.UncheckedIOException e) {
+            return printIoProblem(err, e.getCause(), lang);
         }
     }
 
-    /** Prints the rules' defects and returns exit status 2 (nothing written). */
-    static int printDefects(PrintWriter err, RuleDefectException e, String lang) {
-        err.println("plancheck: " + Msg.get(lang, "cli.rule-defects"));
-        e.defects().forEach(d -> err.println("  " + d));
+    /** Prints a file that cannot be read or written, with its path, and returns exit status 2 (nothing written). */
+    static int printIoProblem(PrintWriter err, java.io.IOException e, String lang) {
+        String path = e instanceof java.nio.file.FileSystemException fe && fe.getFile() != null ? fe.getFile() : "?";
+        err.println("plancheck: " + new InputProblem(plancheck.model.Bounded.cut(path), 0, 0, "",
+                plancheck.load.FolderWalk.cannotRead(e)).format(lang) + "; " + Msg.get(lang, "cli.no-report"));
+        err.flush();
         return Main.EXIT_INPUT;
     }
 
-    /** Prints a file that cannot be read or written and returns exit status 2 (nothing written). */
-    static int printIoProblem(PrintWriter err, java.io.IOException e, String lang) {
-        err.println("plancheck: " + Msg.get(lang, "cli.io", "detail", String.valueOf(e.getMessage())));
+    /** Prints what the rules did wrong, one a line, and returns exit status 2 (nothing written). */
+    static int printDefects(PrintWriter err, RuleDefectException e, String lang) {
+        if (e instanceof plancheck.engine.RuleLimitException l) {
+            err.println("plancheck: " + l.text().in(lang));
+        } else {
+            err.println("plancheck: " + Msg.get(lang, "cli.rule-defects"));
+            e.defects().stream().limit(50).forEach(d -> err.println("  " + d));
+        }
+        err.flush();
         return Main.EXIT_INPUT;
     }
 

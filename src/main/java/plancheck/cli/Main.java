@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /**
  * plancheck's command line (contract §1). Exit status: 0 checked, no VIOLATION; 1 checked, at least
- * one VIOLATION; 2 nothing checked (bad input, rules that do not compile, usage errors).
+ * one VIOLATION; 2 nothing checked (bad input, rules that do not compile or do not finish within their
+ * limits, usage errors); 3 nothing checked, plancheck could not finish (out of memory, an internal error).
  */
 @Command(name = "plancheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Checks yearly submissions against the Dianjiang County 15th Five-Year Plan (2026–2030).",
@@ -29,8 +30,17 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // A rule's action that never returns, even when asked to stop: the one exit left (contract §1: 2).
+        plancheck.engine.FiringGuard.onStuck = t -> {
+            System.err.println("plancheck: " + t.zh() + " / " + t.en());
+            System.err.flush();
+            Runtime.getRuntime().halt(EXIT_INPUT);
+        };
         System.exit(execute(args));
     }
+
+    /** Exit status when plancheck could not finish for a reason of its own (out of memory, an internal error). */
+    public static final int EXIT_FAILED = 3;
 
     /** Runs the command line and returns its exit status (used by tests). */
     public static int execute(String... args) {
@@ -40,12 +50,44 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("plancheck: internal error: " + ex);
-            ex.printStackTrace(cmd.getErr());
-            return 3;
-        });
-        return cl.execute(args);
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> failed(cmd.getErr(), ex));
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) { // errors of the JVM (out of memory, stack overflow) pass picocli's handler
+            return failed(cl.getErr(), t);
+        }
+    }
+
+    /**
+     * One line on stderr for a run that could not finish (never a stack trace: set PLANCHECK_DEBUG=1 to see
+     * where), exit status 3; nothing was checked and no report was written.
+     */
+    static int failed(PrintWriter err, Throwable t) {
+        String what;
+        if (t instanceof OutOfMemoryError) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            String rule = m.startsWith(plancheck.engine.FiringGuard.RULE_MARK)
+                    ? m.substring(plancheck.engine.FiringGuard.RULE_MARK.length()) : null;
+            long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            StringBuilder b = new StringBuilder();
+            for (String lang : new String[] {"zh", "en"}) {
+                String detail = rule != null ? plancheck.i18n.Msg.get(lang, "engine.out-of-memory", "rule", rule)
+                        : plancheck.model.Bounded.cut(m);
+                b.append(b.length() == 0 ? "" : " / ").append(plancheck.i18n.Msg.get(lang, "cli.out-of-memory", "detail", detail, "max", max));
+            }
+            what = b.toString();
+        } else {
+            String detail = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": "
+                    + plancheck.model.Bounded.cut(t.getMessage().replace('\n', ' ')));
+            what = plancheck.i18n.Msg.get("zh", "cli.internal-error", "detail", detail) + " / "
+                    + plancheck.i18n.Msg.get("en", "cli.internal-error", "detail", detail);
+        }
+        err.println("plancheck: " + what);
+        if (System.getenv("PLANCHECK_DEBUG") != null) {
+            t.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILED;
     }
 
     /** Prints plancheck's and Drools' versions. */

@@ -196,19 +196,29 @@ public final class RuleEngine {
                     out.inserted(event.getObject(), event.getRule());
                 }
             });
+            FiringGuard guard = new FiringGuard(session, limits, this::fileOfRule);
             try {
-                for (Object f : facts) {
-                    session.insert(f);
+                try {
+                    for (Object f : facts) {
+                        session.insert(f);
+                    }
+                    session.fireAllRules();
+                } finally {
+                    guard.close();
                 }
-                session.fireAllRules();
             } catch (org.kie.api.runtime.rule.ConsequenceException ex) {
                 Throwable c = ex.getCause() == null ? ex : ex.getCause();
                 throw new RuleDefectException(List.of("rule \"" + ex.getMatch().getRule().getName()
-                        + "\" failed while firing: " + c));
+                        + "\" failed while firing: " + plancheck.model.Bounded.cut(String.valueOf(c), 500)));
             } catch (RuntimeException ex) {
                 // a condition that throws (e.g. a division by zero in a constraint): name the rules file
                 throw new RuleDefectException(List.of("a rule's condition failed while matching: "
-                        + realFileNames(String.valueOf(ex.getMessage()))));
+                        + plancheck.model.Bounded.cut(realFileNames(String.valueOf(ex.getMessage())), 500)));
+            } catch (Error e) {
+                throw FiringGuard.asDefect(e, guard);
+            }
+            if (guard.tripped()) {
+                throw guard.exception();
             }
             List<plancheck.model.Finding> findings = new ArrayList<>();
             for (Object o : session.getObjects(o -> o instanceof plancheck.model.Finding)) {
@@ -245,7 +255,39 @@ public final class RuleEngine {
         if (!new java.util.ArrayList<>(other.drl().values()).equals(new java.util.ArrayList<>(rules.drl().values()))) {
             throw new IllegalArgumentException("the rule set's DRL differs from the compiled one");
         }
-        return new RuleEngine(kieBase, other, standards, build);
+        RuleEngine e = new RuleEngine(kieBase, other, standards, build);
+        e.limits = limits;
+        return e;
+    }
+
+    /** The limits of one firing (see {@link FiringGuard}). */
+    private FiringGuard.Limits limits = FiringGuard.Limits.fromEnvironment();
+
+    /**
+     * @param l the limits of every firing of this engine
+     * @return this engine, with its limits set
+     */
+    public RuleEngine withLimits(FiringGuard.Limits l) {
+        RuleEngine e = new RuleEngine(kieBase, rules, standards, build);
+        e.limits = l;
+        return e;
+    }
+
+    /** @return the limits of a firing */
+    public FiringGuard.Limits limits() { return limits; }
+
+    /** @return the rules file a rule comes from, or null */
+    private String fileOfRule(String rule) {
+        for (org.kie.api.definition.KiePackage p : kieBase.getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule r : p.getRules()) {
+                if (r.getName().equals(rule) && r instanceof org.drools.base.definitions.rule.impl.RuleImpl ri
+                        && ri.getResource() != null && ri.getResource().getSourcePath() != null) {
+                    String src = ri.getResource().getSourcePath();
+                    return realFileNames(src.substring(src.lastIndexOf('/') + 1));
+                }
+            }
+        }
+        return null;
     }
 
     /** Replaces the compiler's internal file names (f0018.drl) by the rules files they came from. */

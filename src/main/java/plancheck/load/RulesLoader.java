@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -207,17 +206,21 @@ public final class RulesLoader {
     private enum Role { RULES, PLAN, BOTH }
 
     private void readFolder(Path dir, Role role) throws IOException {
-        List<Path> all;
-        try (Stream<Path> s = Files.walk(dir)) {
-            all = s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        }
+        // Everything a rules or plan folder holds must be read: what cannot be is a problem, never skipped.
+        FolderWalk.Found found = FolderWalk.walk(dir, p -> true, true);
+        problems.addAll(found.notes());
+        List<Path> all = found.files();
         boolean rules = role != Role.PLAN;
         boolean plan = role != Role.RULES;
         for (Path p : all) {
             String disp = Paths2.display(p);
-            byte[] bytes = Files.readAllBytes(p);
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (IOException e) {
+                problems.add(new InputProblem(disp, 0, 0, "", FolderWalk.cannotRead(e)));
+                continue;
+            }
             hashes.put(disp, Paths2.sha256(bytes));
             String rel = dir.relativize(p).toString().replace('\\', '/');
             String name = p.getFileName().toString();

@@ -129,20 +129,33 @@ public final class SubmissionReader {
      * @throws InputException when a path does not exist or no submission is found
      */
     public static List<Path> expand(List<Path> paths) throws InputException, IOException {
+        return expand(paths, new ArrayList<>());
+    }
+
+    /**
+     * The same, with what the folders hold but cannot be read (an unreadable sub-folder, a dangling link,
+     * a loop of links) added to {@code notes} with its path; a path given explicitly that cannot be read
+     * is a problem.
+     *
+     * @param paths files or folders
+     * @param notes where the notes go
+     * @return the JSON files, sorted by path
+     * @throws InputException when a path given does not exist or cannot be read, or no submission is found
+     */
+    public static List<Path> expand(List<Path> paths, List<InputProblem> notes) throws InputException, IOException {
         List<InputProblem> missing = new ArrayList<>();
         java.util.TreeSet<Path> files = new java.util.TreeSet<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> isSubmissionName(f.getFileName().toString()))
-                            .filter(f -> java.util.stream.StreamSupport.stream(p.relativize(f).spliterator(), false)
-                                            .noneMatch(seg -> seg.toString().startsWith(".")))
-                            .map(Path::normalize).forEach(files::add);
+                FolderWalk.Found found = FolderWalk.walk(p, f -> isSubmissionName(f.getFileName().toString()), false);
+                files.addAll(found.files());
+                for (InputProblem n : found.notes()) {
+                    (n.file().equals(Paths2.display(p)) ? missing : notes).add(n);
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p.normalize());
             } else {
-                missing.add(new InputProblem(p.toString(), 0, 0, "", Msg.text("input.no-such-path")));
+                missing.add(FolderWalk.notFound(p));
             }
         }
         if (missing.isEmpty() && files.isEmpty()) {

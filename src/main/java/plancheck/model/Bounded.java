@@ -27,14 +27,26 @@ public final class Bounded {
      * @return the text cut to {@link #MAX} characters (code points) with "…(N chars)" when longer
      */
     public static String cut(String value) {
+        return cut(value, MAX);
+    }
+
+    /**
+     * @param value text taken from the input or produced from it (null allowed)
+     * @param max   the most characters (code points) to keep
+     * @return the text cut to {@code max} characters with "…(N chars)" when longer
+     */
+    public static String cut(String value, int max) {
         if (value == null) {
             return "null";
         }
-        int n = value.codePointCount(0, value.length());
-        if (n <= MAX) {
+        if (value.length() <= max) {
             return value;
         }
-        int end = value.offsetByCodePoints(0, MAX);
+        int n = value.codePointCount(0, value.length());
+        if (n <= max) {
+            return value;
+        }
+        int end = value.offsetByCodePoints(0, max);
         return value.substring(0, end) + "…(" + n + " chars)";
     }
 }

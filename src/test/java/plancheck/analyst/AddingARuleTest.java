@@ -53,18 +53,37 @@ class AddingARuleTest {
         }
     }
 
+    /** Takes a block of the guide back out of the copy, where the repository already holds it. */
+    private static void unapply(Path root, Block b) throws Exception {
+        Path f = root.resolve(b.path());
+        if (b.mode().equals("new")) {
+            Files.deleteIfExists(f);
+        } else if (Files.exists(f)) {
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            int at = text.lastIndexOf(b.text());
+            if (at >= 0) {
+                Files.writeString(f, text.substring(0, at) + text.substring(at + b.text().length()), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     @Test
     void theGuideWorksOnACopyOfTheRules() throws Exception {
         List<Block> bs = blocks();
         assertEquals(List.of("plans/dianjiang-15th/catalogue/livelihood.yaml", "rules/judging/designation.drl", "rules/messages/designation.yaml",
                 "rules/scenarios/judging/designation.yaml"), bs.stream().map(Block::path).toList());
-        // Not yet encoded in the shipped catalogue.
-        for (Path f : Files.list(Path.of("plans/dianjiang-15th/catalogue")).toList()) {
-            assertFalse(Files.readString(f, StandardCharsets.UTF_8).contains("优质均衡"), f + " already encodes the example");
-        }
         Path rules = tmp.resolve("rules");
         Cli.copy(Path.of("rules"), rules);
         Cli.copy(Path.of("plans"), tmp.resolve("plans"));
+        // An analyst who followed the guide in the repository has its example in the shipped rules: the
+        // copy is taken back to the state before the guide, so the guide is replayed either way.
+        for (Block b : bs) {
+            unapply(tmp, b);
+        }
+        for (Path f : Files.list(tmp.resolve("plans/dianjiang-15th/catalogue")).toList()) {
+            assertFalse(Files.readString(f, StandardCharsets.UTF_8).contains("优质均衡"), f
+                    + " encodes the guide's example in another form than the guide: move the guide to a target not yet encoded");
+        }
 
         // 2. the target alone: the lint says no rule handles judge 'milestone', at the entry's line
         apply(tmp, bs.get(0));

@@ -134,7 +134,7 @@ class InputTest {
     void missingPathAndUnknownOption() {
         String[] r = check(dir.resolve("nope.json"));
         assertEquals("2", r[0]);
-        assertTrue(r[2].contains("nope.json: no such file or folder"), r[2]);
+        assertTrue(r[2].contains("nope.json: 没有这个文件或文件夹"), r[2]);
         String[] u = cli("check", "--bogus", "facts");
         assertEquals("2", u[0]);
         assertTrue(u[2].contains("Unknown option"), u[2]);
