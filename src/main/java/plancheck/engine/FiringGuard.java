@@ -188,8 +188,9 @@ public final class FiringGuard extends DefaultAgendaEventListener implements Aut
         }
         String running = current == null ? "" : plancheck.model.Bounded.cut(current);
         if ("time".equals(reason)) {
-            return Msg.text("engine.time-limit", "seconds", limits.seconds(), "firings", total,
-                    "top", b.length() == 0 ? "—" : b.toString(), "running", running.isEmpty() ? "—" : "\"" + running + "\"");
+            String most = b.length() == 0 ? "—" : b.toString();
+            return running.isEmpty() ? Msg.text("engine.time-limit", "seconds", limits.seconds(), "firings", total, "top", most)
+                    : Msg.text("engine.time-limit-running", "running", running, "seconds", limits.seconds(), "firings", total, "top", most);
         }
         return Msg.text("engine.firing-limit", "limit", limits.maxFirings(), "top", b.toString());
     }

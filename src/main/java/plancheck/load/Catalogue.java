@@ -84,11 +84,14 @@ public final class Catalogue {
         return id;
     }
 
+    /** The longest text compared for a suggestion (ids and names are far shorter). */
+    static final int SIMILAR_MAX = 200;
+
     /** @return the ids whose names are closest to {@code text}, for suggestions (at most {@code n}) */
     public List<String> similar(String text, int n) {
         List<String> out = new ArrayList<>();
-        if (text == null) {
-            return out;
+        if (text == null || text.length() > SIMILAR_MAX) {
+            return out; // no id or name is that long: nothing to suggest, and no time spent comparing
         }
         var lev = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance();
         String k = nameKey(text);

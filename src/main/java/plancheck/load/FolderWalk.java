@@ -100,7 +100,7 @@ public final class FolderWalk {
      */
     public static InputProblem notFound(Path p) {
         if (Files.isSymbolicLink(p)) {
-            return note(p, Msg.text("files.dangling-link", "target", target(p)));
+            return note(p, Msg.text("files.dangling-link-given", "target", target(p)));
         }
         if (Files.exists(p)) {
             return note(p, Msg.text("files.not-a-file"));

@@ -16,6 +16,17 @@ import plancheck.model.Text;
 public record InputProblem(String file, int line, int column, String pointer, Text text)
         implements Comparable<InputProblem> {
 
+    /** The most characters of a message; a value quoted in it is cut shorter still (Bounded). */
+    public static final int MAX_TEXT = 1000;
+
+    /** Every part is bounded, whatever the input it quotes: a huge key or value never makes a huge line. */
+    public InputProblem {
+        file = plancheck.model.Bounded.cut(file, 300);
+        pointer = pointer == null ? null : plancheck.model.Bounded.cut(pointer, 300);
+        text = text == null ? new Text("", "") : new Text(plancheck.model.Bounded.cut(text.zh(), MAX_TEXT),
+                plancheck.model.Bounded.cut(text.en(), MAX_TEXT));
+    }
+
     /**
      * A problem whose message exists in one wording only (messages not yet in the message files, such as
      * texts quoted from the DRL compiler): the same text in both languages.

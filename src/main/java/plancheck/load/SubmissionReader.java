@@ -908,7 +908,7 @@ public final class SubmissionReader {
                 }
                 return i;
             } catch (ArithmeticException e) {
-                err(ptr + "/" + key, Msg.text("input.whole-number", "found", d.toPlainString()));
+                err(ptr + "/" + key, Msg.text("input.whole-number", "found", plancheck.model.Numbers.bounded(d)));
                 return null;
             }
         }
@@ -930,7 +930,7 @@ public final class SubmissionReader {
 
     private static Text kind(JsonNode n) {
         if (n.isTextual()) return Msg.text("input.kind-string", "value", Bounded.quote(n.asText()));
-        if (n.isNumber()) return Msg.text("input.kind-number", "value", n.decimalValue().toPlainString());
+        if (n.isNumber()) return Msg.text("input.kind-number", "value", plancheck.model.Numbers.bounded(n.decimalValue()));
         if (n.isBoolean()) return Msg.text("input.kind-boolean", "value", n.asText());
         if (n.isNull()) return Msg.text("input.kind-null");
         if (n.isArray()) return Msg.text("input.kind-array");

@@ -34,4 +34,21 @@ public final class Numbers {
         String s = plain(d.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP)));
         return signed && d.signum() > 0 ? "+" + s : s;
     }
+
+    /**
+     * A number quoted from the input in a message: plain where that is short, else in scientific
+     * notation, and cut to {@link Bounded#MAX} characters — 1e999999999 in plain notation is a billion
+     * characters.
+     *
+     * @param d the number (null allowed)
+     * @return its text, bounded
+     */
+    public static String bounded(BigDecimal d) {
+        if (d == null) {
+            return "—";
+        }
+        int digitsLeft = d.precision() - d.scale();
+        boolean plainIsShort = d.scale() <= Bounded.MAX && digitsLeft <= Bounded.MAX;
+        return Bounded.cut(plainIsShort ? plain(d) : d.stripTrailingZeros().toString());
+    }
 }

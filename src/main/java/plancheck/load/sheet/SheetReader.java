@@ -902,7 +902,7 @@ public final class SheetReader {
         try {
             return n.value.intValueExact();
         } catch (ArithmeticException e) {
-            filing.err(c.where(), Msg.text("sheet.integer", "found", n.value.toPlainString()));
+            filing.err(c.where(), Msg.text("sheet.integer", "found", plancheck.model.Numbers.bounded(n.value)));
             return null;
         }
     }
