@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 import plancheck.cli.Main;
 
 /** Test helpers: run the command line capturing its output; copy folders. */
-final class Cli {
+public final class Cli {
     private Cli() {}
 
     /** What a command printed and returned. */
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exit + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
@@ -26,7 +26,7 @@ final class Cli {
     }
 
     /** Runs plancheck with the arguments, capturing stdout and stderr (UTF-8). */
-    static synchronized Run run(String... args) {
+    public static synchronized Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
