@@ -221,4 +221,18 @@ class HostileInputTest {
         Finding v = TestSupport.assertVerdict(f, "air_good_days_ratio", 2026, Status.WARNING, null, null);
         assertTrue(v.message().zh().contains("重复报送"), v.message().zh());
     }
+
+    @Test
+    void gdpZeroWithADeathIsNamedNotCalledMissing() {
+        Path f = TestSupport.write(dir.resolve("safety.json"), """
+                {"region": "垫江县", "year": 2027, "indicators": [{"id": "gdp", "value": 0, "unit": "亿元"}],
+                 "accidents": [{"id": "R-1", "date": "2027-01-05", "deaths": 1}]}
+                """);
+        Finding v = TestSupport.assertVerdict(TestSupport.run(f), "safety_death_rate", 2027, Status.NO_DATA, null, null);
+        String at = plancheck.load.Paths2.display(f) + "#/indicators/0";
+        assertEquals("2027年事故记录死亡1人，但报送的地区生产总值为0亿元（" + at + "），不能作除数，亦未报送死亡率，无法计算（NO_DATA）；"
+                + "请核实gdp的数值与单位（亿元）", v.message().zh());
+        assertEquals("the 2027 accident records count 1 death(s), but the GDP submitted is 0 亿元 (" + at + "), which no rate "
+                + "can be divided by, and no rate was submitted (NO_DATA); check the value and unit (亿元) of gdp", v.message().en());
+    }
 }
