@@ -140,4 +140,33 @@ public final class FolderWalk {
             return "?";
         }
     }
+
+    /**
+     * The same file given under two spellings (a relative and an absolute path, a symbolic link and its
+     * target) is read once, under the first spelling, with a note naming the other: read twice, its
+     * records would count twice.
+     *
+     * @param files files, sorted
+     * @param notes where the notes go
+     * @return the files, each once
+     */
+    public static java.util.TreeSet<Path> once(java.util.Collection<Path> files, List<InputProblem> notes) {
+        java.util.Map<Path, Path> seen = new java.util.HashMap<>();
+        java.util.TreeSet<Path> out = new java.util.TreeSet<>();
+        for (Path f : files) {
+            Path real;
+            try {
+                real = f.toRealPath();
+            } catch (IOException e) {
+                real = f.toAbsolutePath().normalize();
+            }
+            Path first = seen.putIfAbsent(real, f);
+            if (first == null) {
+                out.add(f);
+            } else {
+                notes.add(new InputProblem(f.toString(), 0, 0, "", Msg.text("files.same-file", "first", first.toString())));
+            }
+        }
+        return out;
+    }
 }

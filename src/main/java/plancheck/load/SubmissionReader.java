@@ -162,6 +162,7 @@ public final class SubmissionReader {
             missing.add(new InputProblem(String.join(" ", paths.stream().map(Path::toString).toList()), 0, 0, "",
                     Msg.text("input.none-found")));
         }
+        files = FolderWalk.once(files, notes);
         if (!missing.isEmpty()) {
             throw new InputException(missing);
         }
