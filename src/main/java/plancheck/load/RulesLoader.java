@@ -365,6 +365,7 @@ public final class RulesLoader {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/id", "missing parameter id"));
                 continue;
             }
+            typed(disp, n, ptr);
             JsonNode v = n.path("value");
             BigDecimal value = null;
             if (v.isNumber()) {
@@ -424,6 +425,7 @@ public final class RulesLoader {
                             + new TreeSet<>(TARGET_KEYS) + ")"));
                 }
             });
+            typed(disp, n, ptr);
             String id = require(disp, n, ptr, "id");
             String unit = require(disp, n, ptr, "unit");
             String judge = require(disp, n, ptr, "judge");
@@ -672,5 +674,25 @@ public final class RulesLoader {
 
     /** @return a YAML mapper for the helpers that read data tables. */
     public static ObjectMapper yaml() { return YAML; }
+
+    /** Fields whose value is a text: a list or mapping there would otherwise be read as absent. */
+    private static final Set<String> TEXT_FIELDS = Set.of("id", "area", "unit", "judge", "source", "parameter",
+            "related", "caliber", "attribute", "comparator");
+
+    /** Every text field holds a text (never a list or mapping); {@code table} a whole number from 1 to 99. */
+    private void typed(String disp, JsonNode n, String ptr) {
+        for (String k : TEXT_FIELDS) {
+            JsonNode v = n.path(k);
+            if (v.isContainerNode()) {
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "expected text, found "
+                        + (v.isArray() ? "a list" : "a mapping")));
+            }
+        }
+        JsonNode t = n.path("table");
+        if (!t.isMissingNode() && !t.isNull() && (!t.isInt() || t.asInt() < 1 || t.asInt() > 99)) {
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/table", "expected the item number in 专栏1 (a whole number), found "
+                    + Bounded.quote(t.isTextual() ? t.asText() : t.toString())));
+        }
+    }
 
 }
