@@ -24,7 +24,57 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * The parser's limits, set deliberately for submissions (whose deepest value is four levels down): a
+     * value nested deeper, a number longer, a text or key longer than this is refused with its place, in
+     * ordinary words ({@link LimitException}), before it costs time or memory.
+     */
+    public static final com.fasterxml.jackson.core.StreamReadConstraints LIMITS = com.fasterxml.jackson.core.StreamReadConstraints.builder()
+            .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).maxNameLength(1_000).build();
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+
+    /** A document beyond one of {@link #LIMITS}: where, and which limit, in both languages. */
+    public static final class LimitException extends com.fasterxml.jackson.core.JsonParseException {
+        private static final long serialVersionUID = 1L;
+        private final transient plancheck.model.Text text;
+        private final int line;
+        private final int column;
+
+        LimitException(JsonParser p, JsonLocation at, plancheck.model.Text text) {
+            super(p, text.en(), at);
+            this.text = text;
+            this.line = at == null ? 0 : at.getLineNr();
+            this.column = at == null ? 0 : at.getColumnNr();
+        }
+
+        /** @return the limit passed, in both languages */
+        public plancheck.model.Text text() { return text; }
+
+        /** @return the line where it was passed */
+        public int line() { return line; }
+
+        /** @return the column where it was passed */
+        public int column() { return column; }
+    }
+
+    /** Tells which of {@link #LIMITS} the parser's message is about. */
+    static plancheck.model.Text limitText(String m) {
+        String s = m == null ? "" : m;
+        if (s.contains("nesting depth")) {
+            return plancheck.i18n.Msg.text("limits.nesting", "max", LIMITS.getMaxNestingDepth());
+        }
+        if (s.contains("Number value length") || s.contains("number length")) {
+            return plancheck.i18n.Msg.text("limits.number", "max", LIMITS.getMaxNumberLength());
+        }
+        if (s.contains("Name length")) {
+            return plancheck.i18n.Msg.text("limits.name", "max", LIMITS.getMaxNameLength());
+        }
+        if (s.contains("String value length")) {
+            return plancheck.i18n.Msg.text("limits.string", "max", LIMITS.getMaxStringLength());
+        }
+        return plancheck.i18n.Msg.text("limits.other");
+    }
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /**
@@ -51,16 +101,22 @@ public record LocatedJson(JsonNode root, Map<String, int[]> locations) {
             throws IOException {
         Map<String, int[]> loc = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file (expected a JSON object)");
+            try {
+                JsonToken t = p.nextToken();
+                if (t == null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file (expected a JSON object)");
+                }
+                JsonNode root = read(p, "", loc, file, problems);
+                if (p.nextToken() != null) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(p,
+                            "unexpected content after the end of the JSON document");
+                }
+                return new LocatedJson(root, loc);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                // where the parser stood when the limit was passed
+                throw new LimitException(p, e.getLocation() != null ? e.getLocation() : p.currentTokenLocation(),
+                        limitText(e.getOriginalMessage()));
             }
-            JsonNode root = read(p, "", loc, file, problems);
-            if (p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p,
-                        "unexpected content after the end of the JSON document");
-            }
-            return new LocatedJson(root, loc);
         }
     }
 

@@ -200,7 +200,8 @@ public final class SubmissionReader {
         }
     }
 
-    private static final com.fasterxml.jackson.core.JsonFactory HEADER = com.fasterxml.jackson.core.JsonFactory.builder().build();
+    private static final com.fasterxml.jackson.core.JsonFactory HEADER = com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(LocatedJson.LIMITS).build();
 
     /**
      * Reads every file; throws after reading them all if any has a structural problem.
@@ -264,11 +265,13 @@ public final class SubmissionReader {
     /** Opens a submission as text: UTF-8 (a leading BOM dropped) or, with a UTF-16 BOM, UTF-16; strict. */
     private static java.io.Reader open(java.io.InputStream raw) throws IOException {
         java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
-        in.mark(4);
-        int b0 = in.read();
-        int b1 = in.read();
-        int b2 = in.read();
+        in.mark(TextDecoding.HEAD);
+        byte[] head = in.readNBytes(TextDecoding.HEAD);
         in.reset();
+        int b0 = head.length > 0 ? head[0] & 0xFF : -1;
+        int b1 = head.length > 1 ? head[1] & 0xFF : -1;
+        int b2 = head.length > 2 ? head[2] & 0xFF : -1;
+        TextDecoding.refuseUtf16WithoutBom(head); // its zero bytes are valid UTF-8: the parser would blame a character
         java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
         if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
             cs = java.nio.charset.StandardCharsets.UTF_16;
@@ -286,6 +289,7 @@ public final class SubmissionReader {
     }
 
     private static final com.fasterxml.jackson.core.JsonFactory FACTORY = com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(LocatedJson.LIMITS)
             .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
     /**
@@ -421,17 +425,26 @@ public final class SubmissionReader {
             }
             trailing(p);
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers every byte
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            JsonLocation l = e.getLocation();
+            problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+                    LocatedJson.limitText(e.getOriginalMessage())));
+            return null;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
                     JsonSyntax.explain(e.getOriginalMessage())));
             return null;
+        } catch (TextDecoding.BadEncoding e) {
+            problems.add(new InputProblem(file, e.line(), e.column(), "", e.text()));
+            return null;
         } catch (java.nio.charset.CharacterCodingException e) {
-            problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.not-utf8")));
+            TextDecoding.BadEncoding bad = TextDecoding.locate(source::open);
+            problems.add(bad == null ? new InputProblem(file, 0, 0, "", Msg.text("input.not-utf8"))
+                    : new InputProblem(file, bad.line(), bad.column(), "", bad.text()));
             return null;
         } catch (IOException e) {
-            problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.unreadable", "detail",
-                    Bounded.cut(String.valueOf(e.getMessage())))));
+            problems.add(new InputProblem(file, 0, 0, "", FolderWalk.cannotRead(e)));
             return null;
         }
         if (!deferred.isEmpty()) {
@@ -439,8 +452,7 @@ public final class SubmissionReader {
                 secondPass(source, deferred, c, lists, year[0], listStage[0] == null ? "final" : listStage[0],
                         listRegion[0], file);
             } catch (IOException e) {
-                problems.add(new InputProblem(file, 0, 0, "", Msg.text("input.unreadable", "detail",
-                        Bounded.cut(String.valueOf(e.getMessage())))));
+                problems.add(new InputProblem(file, 0, 0, "", FolderWalk.cannotRead(e)));
                 return null;
             }
         }
@@ -452,6 +464,8 @@ public final class SubmissionReader {
         if (!fmt.isMissingNode() && !FORMAT.equals(fmt.asText())) {
             c.err("/format", Msg.text("input.format", "format", FORMAT, "found", Bounded.cut(fmt.toString())));
         }
+        c.string(root, "", "note", false); // free text: not read, but a text (docs/submissions.md)
+        c.string(root, "", "notes", false);
         String region = c.string(root, "", "region", true);
         Integer yr = c.integer(root, "", "year", true, 1949, lastYear);
         String submitter = c.string(root, "", "submitter", false);
@@ -578,6 +592,7 @@ public final class SubmissionReader {
 
     private Records.WaterSample water(Ctx c, JsonNode n, String p, int y, String file) {
         c.unknownKeys(n, p, WATER_KEYS);
+        c.string(n, p, "note", false); // a text wherever it is allowed
         String section = c.string(n, p, "section", true);
         String river = c.string(n, p, "river", false);
         String body = c.string(n, p, "waterbody", true);
@@ -606,6 +621,7 @@ public final class SubmissionReader {
 
     private Records.AirDay air(Ctx c, JsonNode n, String p, int y, String file) {
         c.unknownKeys(n, p, AIR_KEYS);
+        c.string(n, p, "note", false); // a text wherever it is allowed
         String station = c.string(n, p, "station", true);
         String date = c.date(n, p, "date");
         SortedMap<String, BigDecimal> values = new TreeMap<>();
@@ -657,6 +673,7 @@ public final class SubmissionReader {
 
     private Records.Accident accident(Ctx c, JsonNode n, String p, int y, String file) {
         c.unknownKeys(n, p, ACCIDENT_KEYS);
+        c.string(n, p, "note", false); // a text wherever it is allowed
         String id = c.string(n, p, "id", true);
         String date = c.date(n, p, "date");
         Integer deaths = c.integer(n, p, "deaths", true, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -668,6 +685,7 @@ public final class SubmissionReader {
 
     private Records.EnergyUse energy(Ctx c, JsonNode n, String p, int y, String file) {
         c.unknownKeys(n, p, ENERGY_KEYS);
+        c.string(n, p, "note", false); // a text wherever it is allowed
         String carrier = c.string(n, p, "carrier", true);
         BigDecimal q = c.number(n, p, "quantity", true);
         String unit = c.string(n, p, "unit", true);
@@ -676,6 +694,7 @@ public final class SubmissionReader {
 
     private Records.CropOutput crop(Ctx c, JsonNode n, String p, int y, String stage, String file) {
         c.unknownKeys(n, p, CROP_KEYS);
+        c.string(n, p, "note", false); // a text wherever it is allowed
         String crop = c.string(n, p, "crop", true);
         BigDecimal q = c.number(n, p, "quantity", true);
         String unit = c.string(n, p, "unit", true);

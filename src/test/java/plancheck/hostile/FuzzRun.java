@@ -29,6 +29,8 @@ class FuzzRun {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Integer> kinds = new TreeMap<>();
+        Map<String, Integer> families = new TreeMap<>();
+        List<Long> millis = new ArrayList<>();
         List<String> broken = new ArrayList<>();
         int inputs = 0;
         long bytes = 0;
@@ -44,8 +46,12 @@ class FuzzRun {
                 inputs++;
                 bytes += in.bytes();
                 outcomes.merge(Fuzzer.outcomeClass(a), 1, Integer::sum);
+                families.merge(Fuzzer.family(a), 1, Integer::sum);
+                if (inputs > 1) { // the first run compiles the rules
+                    millis.add(a.millis());
+                }
                 kinds.merge(in.how().split(":")[0], 1, Integer::sum);
-                if (a.millis() > slowest) {
+                if (inputs > 1 && a.millis() > slowest) {
                     slowest = a.millis();
                     slowestHow = "seed " + seed + " (" + in.how() + ", " + in.bytes() + " bytes)";
                 }
@@ -63,6 +69,15 @@ class FuzzRun {
                 .append("slowest answer: ").append(slowest).append(" ms, ").append(slowestHow).append('\n')
                 .append("broken answers: ").append(broken.size()).append('\n');
         broken.forEach(b -> f.append("  ").append(b).append('\n'));
+        java.util.Collections.sort(millis);
+        if (!millis.isEmpty()) {
+            f.append("answer time (after the first, which compiles the rules): median ").append(millis.get(millis.size() / 2))
+                    .append(" ms, 99th percentile ").append(millis.get(Math.min(millis.size() - 1, millis.size() * 99 / 100)))
+                    .append(" ms\n");
+        }
+        f.append("outcomes by family:\n");
+        families.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> f.append(String.format("  %6d  %s%n", e.getValue(), e.getKey())));
         f.append("outcomes by class:\n");
         outcomes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> f.append(String.format("  %6d  %s%n", e.getValue(), e.getKey())));

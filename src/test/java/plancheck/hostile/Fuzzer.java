@@ -355,6 +355,28 @@ final class Fuzzer {
         return "exit 2: " + (msg.length() > 70 ? msg.substring(0, 70) : msg);
     }
 
+    /** @return the outcome's family: a clean exit's status, or for 2 the kind of problem in a few words */
+    static String family(Answer a) {
+        String c = outcomeClass(a);
+        if (!c.startsWith("exit 2: ")) {
+            return c.equals("exit 0") ? "exit 0: checked, no VIOLATION" : c.equals("exit 1") ? "exit 1: checked, a VIOLATION" : c;
+        }
+        String m = c.substring("exit 2: ".length());
+        String f;
+        if (m.startsWith("not UTF")) f = "not UTF-8 text";
+        else if (m.contains("nesting depth") || m.contains("exceeds the maximum")) f = "beyond a parser limit (nesting, length)";
+        else if (m.startsWith("not valid JSON") || m.startsWith("empty file")) f = "malformed JSON";
+        else if (m.contains("appears twice")) f = "a key twice in one object";
+        else if (m.startsWith("missing")) f = "a required field missing";
+        else if (m.startsWith("unknown key")) f = "an unknown key";
+        else if (m.startsWith("unknown indicator id")) f = "an unknown indicator id";
+        else if (m.startsWith("number out of range") || m.startsWith("expected a whole number")) f = "a number out of range";
+        else if (m.contains("not covered by any plan")) f = "a region no plan covers";
+        else if (m.startsWith("expected")) f = "a value of the wrong type or form";
+        else f = "other: " + m;
+        return "exit 2: " + f;
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
