@@ -628,7 +628,14 @@ public final class SubmissionReader {
         for (String k : POLLUTANTS) {
             if (n.has(k) && !n.get(k).isNull()) {
                 BigDecimal d = c.number(n, p, k, true);
-                if (d != null) values.put(k, d);
+                if (d != null && d.signum() < 0) {
+                    // a concentration is never negative: name the record, never count it as a day short of data
+                    c.err(p + "/" + k, Msg.text("records.negative-concentration", "item", k,
+                            "value", plancheck.model.Numbers.bounded(d), "station", Bounded.cut(String.valueOf(station)),
+                            "date", String.valueOf(date)));
+                } else if (d != null) {
+                    values.put(k, d);
+                }
             }
         }
         SortedMap<String, Integer> counts = new TreeMap<>();
