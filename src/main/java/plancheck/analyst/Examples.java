@@ -188,7 +188,7 @@ public final class Examples {
         if (i < 0) {
             return null;
         }
-        return "line " + (i + 1) + ": reviewed " + Bounded.quote(line(want, i).strip()) + ", now " + Bounded.quote(line(got, i).strip());
+        return "line " + (i + 1) + ": reviewed ⟨" + Bounded.cut(line(want, i).strip()) + "⟩, now ⟨" + Bounded.cut(line(got, i).strip()) + "⟩";
     }
 
     /** @return the 0-based index of the first line where two texts differ, or -1 when they are equal */

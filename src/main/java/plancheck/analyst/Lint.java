@@ -186,6 +186,9 @@ public final class Lint {
             }
             out.add(withLine(p, located.get(p.file())));
         }
+        if (rs != null) {
+            responsibilities(rs, located, out);
+        }
         List<InputProblem> sorted = new ArrayList<>(new TreeSet<>(out));
         return new Result(sorted, drl.sources().size(), drl.rules().size(), targets,
                 rs == null ? 0 : rs.parameters().size());
@@ -342,5 +345,45 @@ public final class Lint {
             }
         }
         return line;
+    }
+
+    /**
+     * When the plan names its responsible units (responsible-units.yaml, which the service holds uploads
+     * to), every target is filed by exactly one bureau, and no bureau lists an id the catalogue lacks.
+     */
+    private static void responsibilities(RuleSet rs, Map<String, LocatedYaml> located, List<InputProblem> out) {
+        String file = rs.planDir() + "/responsible-units.yaml";
+        if (!rs.extra().containsKey(file)) {
+            return;
+        }
+        plancheck.app.Responsibilities r = plancheck.app.Responsibilities.of(rs);
+        Map<String, List<String>> owners = new TreeMap<>();
+        for (plancheck.app.Responsibilities.Bureau b : r.bureaus()) {
+            for (String id : b.indicators()) {
+                owners.computeIfAbsent(id, k -> new ArrayList<>()).add(b.id());
+                if (rs.target(id) == null) {
+                    out.add(new InputProblem(file, 0, 0, "", "bureau '" + b.id() + "' lists indicator '" + id
+                            + "', which the catalogue lacks"));
+                }
+            }
+        }
+        for (plancheck.model.PlanTarget t : rs.targets()) {
+            List<String> o = owners.getOrDefault(t.id(), List.of());
+            if (o.size() != 1) {
+                LocatedYaml y = located.get(t.file());
+                int line = 0;
+                if (y != null && !y.docs().isEmpty()) {
+                    JsonNode list = y.docs().get(0).path("targets");
+                    for (int i = 0; i < list.size(); i++) {
+                        if (t.id().equals(list.get(i).path("id").asText())) {
+                            line = y.at(0, "/targets/" + i + "/id")[0];
+                        }
+                    }
+                }
+                out.add(new InputProblem(t.file(), line, 0, "", "target '" + t.id() + "' is filed by "
+                        + (o.isEmpty() ? "no bureau" : o.size() + " bureaus " + o) + ": list it under the indicators of exactly one "
+                        + "bureau in " + file + " (the service refuses an indicator no bureau, or another bureau, files)"));
+            }
+        }
     }
 }

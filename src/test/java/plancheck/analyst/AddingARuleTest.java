@@ -34,7 +34,7 @@ class AddingARuleTest {
 
     static List<Block> blocks() throws Exception {
         String doc = Files.readString(Path.of("docs/adding-a-rule.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("```\\w+ ((?:rules|plans)/\\S+) (append|new)\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+        Matcher m = Pattern.compile("```\\w+ ((?:rules|plans)/\\S+) (append|new|edit)\\n(.*?)```", Pattern.DOTALL).matcher(doc);
         List<Block> out = new ArrayList<>();
         while (m.find()) {
             out.add(new Block(m.group(1), m.group(2), m.group(3)));
@@ -45,7 +45,12 @@ class AddingARuleTest {
     /** Applies a block of the guide to the copy whose root (holding rules/ and plans/) is {@code root}. */
     private static void apply(Path root, Block b) throws Exception {
         Path f = root.resolve(b.path());
-        if (b.mode().equals("append")) {
+        if (b.mode().equals("edit")) {
+            String[] l = b.text().split("\n");
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            assertEquals(1, text.split(java.util.regex.Pattern.quote(l[0]), -1).length - 1, () -> f + " holds \"" + l[0] + "\" once");
+            Files.writeString(f, text.replace(l[0], l[1]), StandardCharsets.UTF_8);
+        } else if (b.mode().equals("append")) {
             Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8) + b.text(), StandardCharsets.UTF_8);
         } else {
             assertFalse(Files.exists(f), () -> "the guide creates " + f + ", which exists already");
@@ -58,6 +63,9 @@ class AddingARuleTest {
         Path f = root.resolve(b.path());
         if (b.mode().equals("new")) {
             Files.deleteIfExists(f);
+        } else if (b.mode().equals("edit")) {
+            String[] l = b.text().split("\n");
+            Files.writeString(f, Files.readString(f, StandardCharsets.UTF_8).replace(l[1], l[0]), StandardCharsets.UTF_8);
         } else if (Files.exists(f)) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
             int at = text.lastIndexOf(b.text());
@@ -70,7 +78,8 @@ class AddingARuleTest {
     @Test
     void theGuideWorksOnACopyOfTheRules() throws Exception {
         List<Block> bs = blocks();
-        assertEquals(List.of("plans/dianjiang-15th/catalogue/livelihood.yaml", "rules/judging/designation.drl", "rules/messages/designation.yaml",
+        assertEquals(List.of("plans/dianjiang-15th/catalogue/livelihood.yaml", "plans/dianjiang-15th/responsible-units.yaml",
+                "rules/judging/designation.drl", "rules/messages/designation.yaml",
                 "rules/scenarios/judging/designation.yaml"), bs.stream().map(Block::path).toList());
         Path rules = tmp.resolve("rules");
         Cli.copy(Path.of("rules"), rules);
@@ -87,6 +96,7 @@ class AddingARuleTest {
 
         // 2. the target alone: the lint says no rule handles judge 'milestone', at the entry's line
         apply(tmp, bs.get(0));
+        apply(tmp, bs.get(1));
         List<InputProblem> ps = Lint.run(rules).problems();
         List<InputProblem> mine = ps.stream().filter(p -> p.message().contains("compulsory_education_quality_county")).toList();
         assertEquals(1, mine.size(), ps::toString);
@@ -94,8 +104,8 @@ class AddingARuleTest {
         assertTrue(mine.get(0).file().endsWith("catalogue/livelihood.yaml") && mine.get(0).line() > 0, mine.toString());
 
         // 3. the rule and its messages: nothing left to say about them
-        apply(tmp, bs.get(1));
         apply(tmp, bs.get(2));
+        apply(tmp, bs.get(3));
         ps = Lint.run(rules).problems();
         assertEquals(List.of(), ps.stream().filter(p -> p.message().contains("compulsory_education_quality_county")
                 || p.file().contains("designation")).toList(), ps::toString);
@@ -109,7 +119,7 @@ class AddingARuleTest {
         assertFalse(r.ok());
 
         // 5. with the guide's scenarios: they pass, the rule is covered
-        apply(tmp, bs.get(3));
+        apply(tmp, bs.get(4));
         Path scen = rules.resolve("scenarios/judging/designation.yaml");
         r = ScenarioRunner.run(rules, ScenarioRunner.scenarioFiles(rules));
         List<ScenarioRunner.Outcome> ms = r.outcomes().stream().filter(o -> o.file().endsWith("judging/designation.yaml")).toList();

@@ -33,6 +33,21 @@ class LintTest {
 
     /** A catalogue file of its own, so that line numbers are known. */
     private Path catalogue(String entries) {
+        // each new id filed by one bureau, as the plan's responsible-units.yaml requires
+        try {
+            Path units = plan.resolve("responsible-units.yaml");
+            String text = java.nio.file.Files.readString(units);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("- id: (lint_\\w+)").matcher(entries);
+            while (m.find()) {
+                if (!text.contains(" " + m.group(1) + ",")) {
+                    text = text.replace("    indicators: [compulsory_education_retention,",
+                            "    indicators: [" + m.group(1) + ", compulsory_education_retention,");
+                }
+            }
+            java.nio.file.Files.writeString(units, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return Cli.write(plan.resolve("catalogue/zz-lint.yaml"), "# lint test\ntargets:\n" + entries);
     }
 
@@ -183,5 +198,13 @@ class LintTest {
                 """);
         InputProblem p = only(lint(), "zz-msg.drl", "message key \"no.such.key\"");
         assertEquals(11, p.line(), p::toString);
+    }
+
+    @Test
+    void aTargetNoBureauFilesIsNamed() throws Exception {
+        Cli.write(plan.resolve("catalogue/zz-lint.yaml"), "# lint test\ntargets:\n" + OK_ENTRY.replace("lint_ok", "nobody_files"));
+        InputProblem p = only(lint(), "zz-lint.yaml", "target 'nobody_files' is filed by no bureau");
+        assertEquals(3, p.line(), p::toString);
+        assertTrue(p.message().contains("list it under the indicators of exactly one bureau in "), p::toString);
     }
 }

@@ -50,7 +50,7 @@ class GoldenReportTest {
         Files.writeString(tmp.resolve("report.md"), md.replaceFirst("\n", "\nEDITED\n"), StandardCharsets.UTF_8);
         List<String> d = Examples.compare(g, tmp);
         assertEquals(1, d.size(), d::toString);
-        assertTrue(d.get(0).contains("report.md differs from the report on the examples at line 2: reviewed \"EDITED\""), d.get(0));
+        assertTrue(d.get(0).contains("report.md differs from the report on the examples at line 2: reviewed ⟨EDITED⟩"), d.get(0));
     }
 
     @Test
