@@ -39,9 +39,8 @@ class LintTest {
             String text = java.nio.file.Files.readString(units);
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("- id: (lint_\\w+)").matcher(entries);
             while (m.find()) {
-                if (!text.contains(" " + m.group(1) + ",")) {
-                    text = text.replace("    indicators: [compulsory_education_retention,",
-                            "    indicators: [" + m.group(1) + ", compulsory_education_retention,");
+                if (!text.contains("[" + m.group(1) + ",")) {
+                    text = text.replaceFirst("(- id: education\\n(?:.*\\n)*?    indicators: \\[)", "$1" + m.group(1) + ", ");
                 }
             }
             java.nio.file.Files.writeString(units, text);
