@@ -82,6 +82,8 @@ public final class RulesLoader {
     private final SortedMap<String, String> drl = new TreeMap<>();
     private final SortedMap<String, Object> extra = new TreeMap<>();
     private final List<PlanTarget> targets = new ArrayList<>();
+    /** Ids of catalogue entries refused for a problem of their own. */
+    private final Set<String> refused = new TreeSet<>();
     private final SortedMap<String, Parameter> params = new TreeMap<>();
     private final SortedMap<String, Text> messages = new TreeMap<>();
     private JsonNode planNode;
@@ -499,6 +501,9 @@ public final class RulesLoader {
                 }
             });
             if (problems.size() > before) {
+                if (id != null) {
+                    refused.add(id); // named by its own problem: not "not in the catalogue" elsewhere too
+                }
                 continue;
             }
             out.add(new PlanTarget(id, table, text(n, "area"), name, unit, baseline, target, cmp, b.asBoolean(),
@@ -617,7 +622,7 @@ public final class RulesLoader {
     private void checkResponsible(Path planDir, List<String> regions) {
         String file = PlanBureaus.file(Paths2.display(planDir));
         Object raw = extra.get(file);
-        Set<String> ids = new TreeSet<>();
+        Set<String> ids = new TreeSet<>(refused);
         targets.forEach(t -> ids.add(t.id()));
         if (raw != null) {
             PlanBureaus.parse(raw, regions, file, problems);

@@ -376,8 +376,10 @@ public final class SubmissionReader {
         int[] year = {0};
         String[] listStage = {null};
         String[] listRegion = {null};
+        com.fasterxml.jackson.core.JsonParser[] parser = {null};
         try (java.io.InputStream raw = new java.security.DigestInputStream(source.open(), sha);
              com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(open(raw))) {
+            parser[0] = p;
             com.fasterxml.jackson.core.JsonToken t = p.nextToken();
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "empty file (expected a JSON object)");
@@ -426,7 +428,9 @@ public final class SubmissionReader {
             trailing(p);
             raw.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers every byte
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            JsonLocation l = e.getLocation();
+            // where the parser stood when the limit was passed
+            JsonLocation l = e.getLocation() != null ? e.getLocation()
+                    : parser[0] == null ? null : parser[0].currentTokenLocation();
             problems.add(new InputProblem(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
                     LocatedJson.limitText(e.getOriginalMessage())));
             return null;
