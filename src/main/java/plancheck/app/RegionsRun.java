@@ -304,6 +304,15 @@ public final class RegionsRun {
 
     /** Several regions: a folder each and the index, all moved into place at the end. */
     private Outcome several(TreeMap<String, List<Path>> byRegion) throws InputException, RuleDefectException, IOException {
+        List<Path> notCovered = new ArrayList<>();
+        byRegion.forEach((region, fs) -> {
+            if (ws.engineFor(region) == null) {
+                notCovered.addAll(fs);
+            }
+        });
+        if (!notCovered.isEmpty()) {
+            ws.read(notCovered); // each named at its place (the region's line:column or cell)
+        }
         List<InputProblem> uncovered = new ArrayList<>();
         byRegion.forEach((region, fs) -> {
             if (ws.engineFor(region) == null) {

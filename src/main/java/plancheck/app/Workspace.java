@@ -285,7 +285,7 @@ public final class Workspace {
             lastYear = last;
             catalogue = plancheck.load.Catalogue.of(all, townships);
         }
-        return new SubmissionReader(catalogue, lastYear);
+        return new SubmissionReader(catalogue, lastYear).regions(byRegion::containsKey, covered());
     }
 
     private void validate(List<Submission> subs, AirReduction air) throws InputException {

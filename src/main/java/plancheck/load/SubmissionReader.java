@@ -113,6 +113,35 @@ public final class SubmissionReader {
         this.lastYear = lastYear;
     }
 
+    /**
+     * The regions the plans cover: a submission for another region is a problem at its place (the
+     * {@code region} value's line:column, the workbook's or CSV file's cell), never checked against
+     * another region's plan.
+     *
+     * @param covered true for a region some plan covers
+     * @param named   what the plans cover, for the message
+     * @return this reader
+     */
+    public SubmissionReader regions(java.util.function.Predicate<String> covered, Text named) {
+        this.regions = covered;
+        this.regionsNamed = named;
+        return this;
+    }
+
+    private java.util.function.Predicate<String> regions;
+    private Text regionsNamed;
+
+    /**
+     * @param region a submission's region
+     * @return the problem of a region no plan covers, or null (also when the plans' regions are not known)
+     */
+    public Text uncovered(String region) {
+        if (regions == null || region == null || regions.test(region)) {
+            return null;
+        }
+        return Msg.text("app.region-not-covered", "region", Bounded.cut(region), "covered", regionsNamed);
+    }
+
     /** @return true for the names of files a folder is searched for: *.json, *.xlsx, *.xlsm, *.csv */
     public static boolean isSubmissionName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
@@ -303,7 +332,7 @@ public final class SubmissionReader {
         SheetReader.Kind kind = SheetReader.kindOf(f);
         String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (SheetReader.isSheetName(name) || kind != SheetReader.Kind.TEXT) {
-            return new SheetReader(catalogue, lastYear, problems).read(f, file, kind);
+            return new SheetReader(catalogue, lastYear, problems).regions(this).read(f, file, kind);
         }
         return read(file, () -> Files.newInputStream(f));
     }
@@ -346,7 +375,7 @@ public final class SubmissionReader {
         Path tmp = Files.createTempFile("plancheck-upload-", suffix.length() > 1 ? suffix : ".bin");
         try {
             Files.write(tmp, bytes);
-            return new SheetReader(catalogue, lastYear, problems).read(tmp, file, kind);
+            return new SheetReader(catalogue, lastYear, problems).regions(this).read(tmp, file, kind);
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -471,6 +500,10 @@ public final class SubmissionReader {
         c.string(root, "", "note", false); // free text: not read, but a text (docs/submissions.md)
         c.string(root, "", "notes", false);
         String region = c.string(root, "", "region", true);
+        Text uncovered = uncovered(region);
+        if (uncovered != null) {
+            c.err("/region", uncovered);
+        }
         Integer yr = c.integer(root, "", "year", true, 1949, lastYear);
         String submitter = c.string(root, "", "submitter", false);
         String stage = c.string(root, "", "stage", false);

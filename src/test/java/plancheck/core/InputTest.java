@@ -134,7 +134,7 @@ class InputTest {
     void missingPathAndUnknownOption() {
         String[] r = check(dir.resolve("nope.json"));
         assertEquals("2", r[0]);
-        assertTrue(r[2].contains("nope.json: 没有这个文件或文件夹"), r[2]);
+        assertTrue(r[2].contains("nope.json: no such file or folder"), r[2]);
         String[] u = cli("check", "--bogus", "facts");
         assertEquals("2", u[0]);
         assertTrue(u[2].contains("Unknown option"), u[2]);
@@ -147,7 +147,7 @@ class InputTest {
                 "{\"region\": \"梁平区\", \"year\": 2026, \"indicators\": []}");
         String[] r = checkIn("zh", a, b);
         assertEquals("2", r[0]);
-        assertTrue(r[2].contains("b.json: /region: 地区“梁平区”不在任何规划的适用范围内"), r[2]);
+        assertTrue(r[2].contains("b.json:1:12: /region: 地区“梁平区”不在任何规划的适用范围内"), r[2]); // at its place
         assertTrue(r[2].contains("现有规划适用于：垫江县 (plans/dianjiang-15th)"), r[2]);
     }
 }

@@ -74,6 +74,18 @@ public final class SheetReader {
         this.problems = problems;
     }
 
+    /** The reader that knows the regions the plans cover (a region no plan covers is named at its cell). */
+    private SubmissionReader regions;
+
+    /**
+     * @param r the submission reader whose regions apply
+     * @return this reader
+     */
+    public SheetReader regions(SubmissionReader r) {
+        this.regions = r;
+        return this;
+    }
+
     /** @return true for names of workbooks and CSV files: *.xlsx, *.xlsm, *.csv */
     public static boolean isSheetName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
@@ -401,6 +413,11 @@ public final class SheetReader {
             String region = meta.containsKey("region") ? text(meta.get("region")) : null;
             if (region == null || region.isBlank()) {
                 err("", Msg.text("sheet.missing-meta", "label", "地区", "example", "地区 | 垫江县"));
+            }
+            plancheck.model.Text uncovered = regions == null || region == null || region.isBlank() ? null
+                    : regions.uncovered(region.strip());
+            if (uncovered != null) {
+                err(meta.get("region").where(), uncovered);
             }
             if (!meta.containsKey("year")) {
                 err("", Msg.text("sheet.missing-meta", "label", "年份", "example", "年份 | 2026"));
