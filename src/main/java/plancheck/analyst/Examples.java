@@ -84,7 +84,8 @@ public final class Examples {
      * A target the examples do not show.
      *
      * @param target  the target
-     * @param example an example submission that already holds a target of the same catalogue file, or null
+     * @param example an example submission of the bureau that submits the target (else one that holds a target of
+     *                the same catalogue file), or null
      */
     public record Missing(PlanTarget target, String example) {}
 
@@ -109,6 +110,7 @@ public final class Examples {
                                                 int base, int last) {
         Map<String, Boolean> shown = new TreeMap<>();
         Map<String, String> exampleOfFile = new TreeMap<>();
+        Map<String, String> exampleOfUnit = new TreeMap<>();
         Map<String, PlanTarget> byId = new TreeMap<>();
         targets.forEach(t -> byId.put(t.id(), t));
         for (Finding f : findings) {
@@ -121,13 +123,18 @@ public final class Examples {
                 Evidence e = f.evidence().get(0);
                 if (e.input().endsWith(".json")) {
                     exampleOfFile.putIfAbsent(t.file(), e.input());
+                    if (!t.responsible().isEmpty()) {
+                        exampleOfUnit.putIfAbsent(t.responsible().get(0), e.input());
+                    }
                 }
             }
         }
         List<Missing> out = new ArrayList<>();
         for (PlanTarget t : targets) {
             if (!"record".equals(t.judge()) && !shown.containsKey(t.id())) {
-                out.add(new Missing(t, exampleOfFile.get(t.file())));
+                // the file of the bureau that submits it (responsible-units.yaml), else one of its catalogue file
+                String ex = t.responsible().isEmpty() ? null : exampleOfUnit.get(t.responsible().get(0));
+                out.add(new Missing(t, ex != null ? ex : exampleOfFile.get(t.file())));
             }
         }
         out.sort(java.util.Comparator.comparing((Missing m) -> m.target().file()).thenComparing(m -> m.target().id()));

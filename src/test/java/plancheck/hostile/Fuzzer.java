@@ -62,15 +62,100 @@ final class Fuzzer {
         return seeds;
     }
 
+    private static List<String> csvSeeds;
+
+    /**
+     * CSV seeds: every unit's CSV files for 2027 as {@code plancheck template --facts facts} writes them,
+     * each year's column filled with the previous year's values (so the files hold numbers to mutate).
+     */
+    static synchronized List<String> csvSeeds() {
+        if (csvSeeds == null) {
+            try {
+                Path dir = Files.createTempDirectory("plancheck-fuzz-csv");
+                List<String> l = new ArrayList<>();
+                for (String unit : List.of("safety", "environment", "agriculture", "education", "stats")) {
+                    HostileCorpusTest.inProcess(List.of("template", "--bureau", unit, "--year", "2027", "--facts", "facts",
+                            "--out", dir.resolve(unit + ".csv").toString()));
+                }
+                try (Stream<Path> s = Files.list(dir)) {
+                    for (Path p : s.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                        l.add(filled(Files.readString(p, StandardCharsets.UTF_8)));
+                    }
+                }
+                deleteTree(dir);
+                csvSeeds = List.copyOf(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return csvSeeds;
+    }
+
+    /** A template's 本年数值 column filled with its 上年数值. */
+    private static String filled(String csv) {
+        String[] lines = csv.split("\n", -1);
+        if (lines.length < 2) {
+            return csv;
+        }
+        List<String> header = List.of(lines[1].split(",", -1));
+        int prev = header.indexOf("上年数值");
+        int cur = header.indexOf("本年数值");
+        if (prev < 0 || cur < 0) {
+            return csv;
+        }
+        for (int i = 2; i < lines.length; i++) {
+            if (lines[i].contains("\"")) {
+                continue;
+            }
+            String[] c = lines[i].split(",", -1);
+            if (c.length > Math.max(prev, cur) && c[cur].isEmpty()) {
+                c[cur] = c[prev];
+                lines[i] = String.join(",", c);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A CSV file with one to three cells replaced by a hostile text (a huge number, a long or odd string …). */
+    private static String mutateCsv(String csv, Random r, StringBuilder how) {
+        String[] lines = csv.split("\n", -1);
+        int edits = 1 + r.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int row = r.nextInt(Math.max(1, lines.length - 1));
+            if (lines[row].contains("\"")) {
+                continue;
+            }
+            String[] c = lines[row].split(",", -1);
+            int col = r.nextInt(c.length);
+            JsonNode v = nasty(r);
+            String t;
+            try {
+                t = v.isTextual() ? v.asText() : v.isNumber() ? v.decimalValue().toString() : JSON.writeValueAsString(v);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                throw new UncheckedIOException(x);
+            }
+            if (t.length() > 300_000) {
+                t = t.substring(0, 300_000);
+            }
+            c[col] = t.contains(",") || t.contains("\"") || t.contains("\n") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+            lines[row] = String.join(",", c);
+            how.append(" cell@").append(row + 1).append(':').append(col + 1);
+        }
+        return String.join("\n", lines);
+    }
+
     /** One input: the files to give on the command line, and how it was made. */
     record Input(List<Path> files, String how, long bytes) {}
 
     /** Writes the input drawn from {@code seed} into {@code dir}. */
     static Input make(long seed, Path dir) throws IOException {
         Random r = new Random(seed);
-        String base = seeds().get(r.nextInt(seeds().size()));
         Files.createDirectories(dir);
-        int kind = r.nextInt(10);
+        int kind = r.nextInt(13);
+        if (kind >= 10) {
+            return sheet(kind, r, dir);
+        }
+        String base = seeds().get(r.nextInt(seeds().size()));
         byte[] bytes;
         String how;
         if (kind < 5) {
@@ -108,6 +193,46 @@ final class Fuzzer {
         }
         Path f = dir.resolve("s.json");
         Files.write(f, bytes);
+        return new Input(List.of(f), how, bytes.length);
+    }
+
+    /** A bureau's CSV file with hostile cells, in UTF-8 or GBK, or its bytes mutated; or a workbook's bytes mutated. */
+    private static Input sheet(int kind, Random r, Path dir) throws IOException {
+        byte[] bytes;
+        String how;
+        String name = "s.csv";
+        if (kind == 12) {
+            bytes = Files.readAllBytes(Path.of("examples/example-safety-bureau-2026.xlsx"));
+            StringBuilder h = new StringBuilder("workbook:");
+            int edits = 1 + r.nextInt(3);
+            for (int i = 0; i < edits; i++) {
+                bytes = mutateBytes(bytes, r, h);
+            }
+            how = h.toString();
+            name = "s.xlsx";
+        } else {
+            String base = csvSeeds().get(r.nextInt(csvSeeds().size()));
+            StringBuilder h = new StringBuilder("csv:");
+            if (r.nextInt(3) == 0) {
+                bytes = base.getBytes(StandardCharsets.UTF_8);
+                int edits = 1 + r.nextInt(4);
+                for (int i = 0; i < edits; i++) {
+                    bytes = mutateBytes(bytes, r, h);
+                }
+            } else {
+                String t = mutateCsv(base, r, h);
+                boolean gbk = r.nextInt(4) == 0 && Charset.forName("GBK").newEncoder().canEncode(t.replace("\uFEFF", ""));
+                bytes = gbk ? t.replace("\uFEFF", "").getBytes(Charset.forName("GBK")) : t.getBytes(StandardCharsets.UTF_8);
+                h.append(gbk ? " GBK" : "");
+            }
+            how = h.toString();
+        }
+        Path f = dir.resolve(name);
+        Files.write(f, bytes);
+        if (r.nextInt(8) == 0) {
+            Files.createDirectories(dir.resolve("sub"));
+            return new Input(List.of(f, dir.resolve("sub/../" + name)), how + " twice", 2L * bytes.length);
+        }
         return new Input(List.of(f), how, bytes.length);
     }
 
@@ -344,15 +469,26 @@ final class Fuzzer {
         int colon = first.indexOf(": ");
         String msg = first;
         // after "file:line:col: " and a pointer "/…: "
-        while (colon >= 0 && (msg.startsWith(" ") || msg.contains(".json") && msg.indexOf(".json") < colon || msg.startsWith("/"))) {
+        while (colon >= 0 && (msg.startsWith(" ") || fileBefore(msg, colon) || msg.startsWith("/")
+                || msg.substring(0, colon).matches("(.+!)?[A-Z]{1,3}[0-9]+"))) { // a pointer, or a sheet!cell
             msg = msg.substring(colon + 2);
             colon = msg.indexOf(": ");
-            if (!msg.startsWith("/")) {
+            if (!msg.startsWith("/") && !(colon >= 0 && msg.substring(0, colon).matches("(.+!)?[A-Z]{1,3}[0-9]+"))) {
                 break;
             }
         }
         msg = msg.replaceAll("\"[^\"]*\"", "…").replaceAll("[0-9]+", "N").replaceAll("\\(.*", "").trim();
         return "exit 2: " + (msg.length() > 70 ? msg.substring(0, 70) : msg);
+    }
+
+    private static boolean fileBefore(String msg, int colon) {
+        for (String ext : List.of(".json", ".csv", ".xlsx")) {
+            int i = msg.indexOf(ext);
+            if (i >= 0 && i < colon) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the outcome's family: a clean exit's status, or for 2 the kind of problem in a few words */

@@ -268,10 +268,12 @@ public final class SheetReader {
             if (c instanceof org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException
                     || c instanceof org.apache.poi.openxml4j.exceptions.InvalidFormatException
                     || cm.contains("No valid entries or contents found")) {
-                return Msg.text("sheet.not-a-workbook", "detail", Bounded.cut(cm));
+                // POI names the temporary copy it read ("from file: '/tmp/…'"): the user's file is named already
+                return Msg.text("sheet.not-a-workbook", "detail", Bounded.cut(cm.replaceAll(" from file: '[^']*'", "")));
             }
         }
-        return Msg.text("sheet.unreadable", "detail", Bounded.cut(e.getClass().getSimpleName() + ": " + m));
+        // the library's words, not its class names (a damaged zip or XML part says what it could not read)
+        return Msg.text("sheet.unreadable", "detail", Bounded.cut(e.getMessage() == null ? e.getClass().getSimpleName() : m));
     }
 
     private void readCsv(Path f, Filing filing) throws IOException {
