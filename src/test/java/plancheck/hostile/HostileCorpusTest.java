@@ -36,8 +36,9 @@ import plancheck.load.Paths2;
  * <p>{@code case.yaml}: {@code args} (with {@code {in}}, {@code {rules}}, {@code {plans}}, {@code {out}}),
  * and to lay out what a resource folder cannot hold: {@code links} (path → target), {@code fifos},
  * {@code locked} (made unreadable; run with root's override of permissions dropped), {@code big} (a file
- * made of a prefix, a text repeated and a suffix), {@code jvm} (run in a JVM of its own with these
- * options). With {@code -Dhostile.update=true} the actual answers are written to expected.txt, for review.
+ * made of a prefix, a text repeated and a suffix), {@code edits} (in a copy of a shipped rules or plan file,
+ * the first {@code from} becomes {@code to}: the case survives changes to the rest of the file), {@code jvm}
+ * (run in a JVM of its own with these options). With {@code -Dhostile.update=true} the actual answers are written to expected.txt, for review.
  */
 class HostileCorpusTest {
 
@@ -56,12 +57,23 @@ class HostileCorpusTest {
         Path dir = CORPUS.resolve(name);
         JsonNode c = YAML.readTree(dir.resolve("case.yaml").toFile());
         copy(dir.resolve("in"), work.resolve("in"));
-        boolean ownRules = Files.isDirectory(dir.resolve("rules")) || Files.isDirectory(dir.resolve("plans"));
+        boolean ownRules = Files.isDirectory(dir.resolve("rules")) || Files.isDirectory(dir.resolve("plans"))
+                || c.path("edits").size() > 0;
         if (ownRules) {
             copy(Path.of("rules"), work.resolve("rules"));
             copy(Path.of("plans"), work.resolve("plans"));
             copy(dir.resolve("rules"), work.resolve("rules"));
             copy(dir.resolve("plans"), work.resolve("plans"));
+        }
+        // an edit of a shipped file (its first occurrence of `from` becomes `to`): the case keeps working when
+        // the rest of the file changes, as a copy of the whole file would not
+        for (JsonNode e : c.path("edits")) {
+            Path f = work.resolve(e.path("file").asText());
+            String text = Files.readString(f, StandardCharsets.UTF_8);
+            String from = e.path("from").asText();
+            assertTrue(text.contains(from), () -> name + ": " + f + " does not hold " + from);
+            Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                    java.util.regex.Matcher.quoteReplacement(e.path("to").asText())), StandardCharsets.UTF_8);
         }
         c.path("links").fields().forEachRemaining(e -> link(work.resolve(e.getKey()), e.getValue().asText()));
         for (JsonNode f : c.path("fifos")) {
