@@ -183,7 +183,16 @@ public final class Spreadsheets {
             for (int i = 2; out.containsKey(target); i++) {
                 target = stem + "-" + i + ".xlsx";
             }
-            out.put(target, annotate(c, s, a, lang));
+            try {
+                out.put(target, annotate(c, s, a, lang));
+            } catch (java.nio.file.FileSystemException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // the streaming reader read what it needed; POI cannot open the damaged workbook whole to
+                // annotate it: the file is named (exit 2, nothing written), never an internal error
+                throw new java.nio.file.FileSystemException(s.file(), null, plancheck.model.Bounded.cut(
+                        String.valueOf(e.getMessage()), 200));
+            }
         }
         return out;
     }
