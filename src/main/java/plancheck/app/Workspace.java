@@ -285,7 +285,8 @@ public final class Workspace {
             lastYear = last;
             catalogue = plancheck.load.Catalogue.of(all, townships);
         }
-        return new SubmissionReader(catalogue, lastYear).regions(byRegion::containsKey, covered());
+        return new SubmissionReader(catalogue, lastYear).regions(byRegion::containsKey,
+                new plancheck.model.Text(covered("zh"), covered("en")));
     }
 
     private void validate(List<Submission> subs, AirReduction air) throws InputException {
