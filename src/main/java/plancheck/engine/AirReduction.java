@@ -179,8 +179,14 @@ public final class AirReduction {
         TreeMap<Integer, Integer> r = s.rows.computeIfAbsent(src.file() + "|" + src.sha256(), k -> new TreeMap<>());
         for (String part : String.valueOf(src.rows()).split(",")) {
             String[] ab = part.split("-");
-            int a = Integer.parseInt(ab[0]);
-            int b = ab.length > 1 ? Integer.parseInt(ab[1]) : a;
+            int a;
+            int b;
+            try { // the reader refuses rows that are not line numbers; the record may reach here before the refusal
+                a = Integer.parseInt(ab[0]);
+                b = ab.length > 1 ? Integer.parseInt(ab[1]) : a;
+            } catch (NumberFormatException e) {
+                continue;
+            }
             Integer prev = r.get(a);
             r.put(a, prev == null ? b : Math.max(prev, b));
         }

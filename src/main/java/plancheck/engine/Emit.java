@@ -46,6 +46,9 @@ public final class Emit {
 
     private final Map<String, Text> messages;
     private final List<String> problems = new ArrayList<>();
+
+    /** How a message of rules/messages opens when it reports a data problem (docs/adding-a-rule.md). */
+    public static final String DATA_PROBLEM_ZH = "数据问题";
     private final Map<Object, Rule> derivedBy = new IdentityHashMap<>();
 
     /** @param messages message templates by key */
@@ -295,6 +298,10 @@ public final class Emit {
                 details.put("ruleSource", String.valueOf(meta.get("source")));
             }
             details.put("ruleMeta", metaOf(rule));
+            if (status == Status.WARNING && message != null && message.zh().startsWith(DATA_PROBLEM_ZH)) {
+                // rules/messages: a warning whose text opens with 数据问题 says the figure, not the target, is wrong
+                details.put("dataProblem", true);
+            }
             if (!used.isEmpty()) {
                 List<Object> obs = new ArrayList<>();
                 used.values().stream()

@@ -704,7 +704,7 @@ public final class SubmissionReader {
             if (sh != null && !SHA256.matcher(sh).matches()) {
                 c.err(p + "/source/sha256", Msg.text("input.source-sha256", "found", Bounded.quote(sh)));
             }
-            if (sr != null && !ROWS.matcher(sr).matches()) {
+            if (sr != null && !rowsOk(sr)) {
                 c.err(p + "/source/rows", Msg.text("input.source-rows", "found", Bounded.quote(sr)));
             }
             source = new Records.AirSource(sf, sh, sr);
@@ -713,7 +713,22 @@ public final class SubmissionReader {
     }
 
     private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
-    private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
+    /** Line numbers 1 … 999,999,999, each range from a lower to a higher one. */
+    private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile(
+            "[1-9]\\d{0,8}(-[1-9]\\d{0,8})?(,[1-9]\\d{0,8}(-[1-9]\\d{0,8})?)*");
+
+    static boolean rowsOk(String rows) {
+        if (rows.length() > 10_000 || !ROWS.matcher(rows).matches()) {
+            return false;
+        }
+        for (String part : rows.split(",")) {
+            String[] ab = part.split("-");
+            if (ab.length == 2 && Integer.parseInt(ab[0]) > Integer.parseInt(ab[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private Records.Accident accident(Ctx c, JsonNode n, String p, int y, String file) {
         c.unknownKeys(n, p, ACCIDENT_KEYS);

@@ -9,7 +9,8 @@ import plancheck.model.Status;
  * record: the figure is wrong, not the target behind), a warning to act on, or nothing.
  *
  * <p>A data problem is a WARNING whose rule is of kind {@code data} or that lists the problems of its
- * records (details {@code problems} or {@code dataProblems}). This classification is compatible with
+ * records (details {@code problems} or {@code dataProblems}), or whose message opens with 数据问题 (details
+ * {@code dataProblem}, set by the engine: a cross-check that disagrees, a sum that does not add up). This classification is compatible with
  * report format {@code plancheck-report/1}: the status stays WARNING, and report.json marks such a
  * finding with {@code "dataProblem": true}.
  */
@@ -39,10 +40,13 @@ public final class Triage {
         return Action.NONE;
     }
 
-    /** @return true for a WARNING on data: a kind {@code data} rule, or one that lists its records' problems */
+    /**
+     * @return true for a WARNING on data: a kind {@code data} rule, one that lists its records' problems, or one
+     *         whose message reports a data problem
+     */
     public static boolean dataProblem(Finding f) {
         return f.status() == Status.WARNING && ("data".equals(f.kind()) || f.details().containsKey("problems")
-                || f.details().containsKey("dataProblems"));
+                || f.details().containsKey("dataProblems") || Boolean.TRUE.equals(f.details().get("dataProblem")));
     }
 
     /** @return the label of an action: 违规, 数据问题, 预警 (or English) */
