@@ -94,6 +94,9 @@ public final class SheetReader {
 
     /** @return what the file holds, by its first bytes */
     public static Kind kindOf(Path f) throws IOException {
+        if (Files.size(f) == 0) {
+            return Kind.TEXT; // an empty file: the text readers say it is empty (POI's check throws on it)
+        }
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(f))) {
             return kind(FileMagic.valueOf(in));
         }
@@ -101,6 +104,9 @@ public final class SheetReader {
 
     /** @return what the bytes hold, by the first of them */
     public static Kind kindOf(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Kind.TEXT;
+        }
         return kind(FileMagic.valueOf(bytes.length > 64 ? java.util.Arrays.copyOf(bytes, 64) : bytes));
     }
 
