@@ -191,7 +191,7 @@ public final class Spreadsheets {
                 // the streaming reader read what it needed; POI cannot open the damaged workbook whole to
                 // annotate it: the file is named (exit 2, nothing written), never an internal error
                 throw new java.nio.file.FileSystemException(s.file(), null, plancheck.model.Bounded.cut(
-                        String.valueOf(e.getMessage()), 200));
+                        plancheck.load.sheet.SheetReader.libraryWords(e.getMessage()), 200));
             }
         }
         return out;

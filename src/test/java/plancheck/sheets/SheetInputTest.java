@@ -479,4 +479,12 @@ class SheetInputTest {
             return out;
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aLibrarysMessageIsQuotedWithoutItsExceptionClassNames() {
+        assertEquals("Unexpected end of file after null",
+                plancheck.load.sheet.SheetReader.libraryWords(
+                        "org.apache.xmlbeans.XmlException: java.io.IOException: Unexpected end of file after null"));
+        assertEquals("a plain message: kept", plancheck.load.sheet.SheetReader.libraryWords("a plain message: kept"));
+    }
 }

@@ -279,7 +279,19 @@ public final class SheetReader {
             }
         }
         // the library's words, not its class names (a damaged zip or XML part says what it could not read)
-        return Msg.text("sheet.unreadable", "detail", Bounded.cut(e.getMessage() == null ? e.getClass().getSimpleName() : m));
+        return Msg.text("sheet.unreadable", "detail", Bounded.cut(e.getMessage() == null ? e.getClass().getSimpleName()
+                : libraryWords(m)));
+    }
+
+    private static final java.util.regex.Pattern CLASS_PREFIX = java.util.regex.Pattern.compile(
+            "(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
+
+    /**
+     * @param m a library's message
+     * @return the message without the exception class names it quotes ("org.apache.xmlbeans.XmlException: …")
+     */
+    public static String libraryWords(String m) {
+        return m == null ? "" : CLASS_PREFIX.matcher(m).replaceAll("");
     }
 
     private void readCsv(Path f, Filing filing) throws IOException {
