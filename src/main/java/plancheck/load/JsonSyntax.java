@@ -34,7 +34,7 @@ final class JsonSyntax {
                     : rest.startsWith("was expecting comma to separate Array") ? "json.expect-comma-array"
                     : rest.startsWith("was expecting double-quote to start field name") ? "json.expect-name"
                     : rest.startsWith("was expecting a colon") ? "json.expect-colon"
-                    : rest.startsWith("expected a valid value") ? "json.expect-value" : null;
+                    : rest.startsWith("expected a valid value") || rest.startsWith("expected a value") ? "json.expect-value" : null;
             if (key != null) {
                 String ch = Bounded.cut(x.group(1));
                 String inner = ch.length() >= 2 && ch.startsWith("'") && ch.endsWith("'") ? ch.substring(1, ch.length() - 1) : ch;

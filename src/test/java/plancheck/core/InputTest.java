@@ -100,6 +100,13 @@ class InputTest {
         assertEquals("2", r[0], r[2]);
         assertTrue(r[2].contains("bad.json:3:1: 不是有效的JSON：意外的字符“]”：应为一个值"), r[2]);
         assertFalse(r[2].contains("code 93") || r[2].contains("Unexpected character"), "no parser English: " + r[2]);
+        // a value left out after its key: the parser says "expected a value" (not "a valid value")
+        Path noValue = TestSupport.write(dir.resolve("novalue.json"),
+                "{\"region\": \"垫江县\", \"year\": 2026, \"indicators\": [{\"id\": \"gdp\", \"value\": }]}\n");
+        String[] nv = checkIn("zh", noValue);
+        assertEquals("2", nv[0], nv[2]);
+        assertTrue(nv[2].contains("novalue.json:1:71: 不是有效的JSON：意外的字符“}”：应为一个值"), nv[2]);
+        assertFalse(nv[2].contains("code 125") || nv[2].contains("expected a value"), "no parser English: " + nv[2]);
         String en = check(bad)[2];
         assertTrue(en.contains("bad.json:3:1: not valid JSON: Unexpected character (']'): expected a valid value"), en);
     }
