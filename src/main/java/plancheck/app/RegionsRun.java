@@ -223,7 +223,15 @@ public final class RegionsRun {
         subs = null;
         long t2 = System.nanoTime();
         progress.phase(Msg.get(lang, "app.progress-writing", "findings", c.report().findings().size()));
-        long json = write(c, out);
+        ExecutorService pool = formatPool();
+        long json;
+        try {
+            json = write(c, out, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
         long t3 = System.nanoTime();
         Report r = c.report();
         progress.region(r.region(), 1, 1, r.findings().size());
@@ -232,8 +240,11 @@ public final class RegionsRun {
         return new Outcome(List.of(rr), r.findings().size(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), json);
     }
 
-    /** Renders and writes one region's three reports into a folder (each file whole). */
-    private long write(Checked c, Path dir) throws IOException {
+    /**
+     * Renders and writes one region's reports into a folder (each file whole): one after the other, or
+     * with a pool all at once (each format rendered on a thread of its own).
+     */
+    private long write(Checked c, Path dir, ExecutorService pool) throws IOException {
         Map<String, ReportWriter.Content> files = new LinkedHashMap<>();
         long[] json = {0};
         files.put("report.json", o -> {
@@ -254,20 +265,28 @@ public final class RegionsRun {
             counting.flush();
         });
         plancheck.report.Audience a = audience(c);
-        byte[] md = MarkdownReport.render(c.report(), a, lang);
-        files.put("report.md", o -> o.write(md));
-        byte[] html = HtmlReport.render(c.report(), a, lang);
-        files.put("report.html", o -> o.write(html));
+        files.put("report.md", o -> o.write(MarkdownReport.render(c.report(), a, lang)));
+        files.put("report.html", o -> o.write(HtmlReport.render(c.report(), a, lang)));
         // the findings back in Excel: a row each, and beside each value of every workbook checked
-        byte[] xlsx = Spreadsheets.findingsXlsx(c, a, lang);
-        files.put("report.xlsx", o -> o.write(xlsx));
-        byte[] csv = Spreadsheets.findingsCsv(c, a, lang);
-        files.put("findings.csv", o -> o.write(csv));
+        files.put("report.xlsx", o -> o.write(Spreadsheets.findingsXlsx(c, a, lang)));
+        files.put("findings.csv", o -> o.write(Spreadsheets.findingsCsv(c, a, lang)));
         for (Map.Entry<String, byte[]> e : Spreadsheets.annotated(c, a, lang).entrySet()) {
             files.put(e.getKey(), o -> o.write(e.getValue()));
         }
-        ReportWriter.write(dir, files);
+        ReportWriter.write(dir, files, pool);
         return json[0];
+    }
+
+    /** @return threads that render a single region's report formats at once (null with one thread) */
+    private ExecutorService formatPool() {
+        if (threads < 2) {
+            return null;
+        }
+        return Executors.newFixedThreadPool(Math.min(threads, 3), r -> {
+            Thread t = new Thread(r, "plancheck-report");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static double ms(long nanos) {
@@ -361,7 +380,7 @@ public final class RegionsRun {
                         long t2 = System.nanoTime();
                         judgeNs.addAndGet(t2 - t1);
                         String dir = folder(region);
-                        json.addAndGet(write(c, staging.resolve(dir)));
+                        json.addAndGet(write(c, staging.resolve(dir), null));
                         reportNs.addAndGet(System.nanoTime() - t2);
                         results.put(region, result(c, dir));
                         listener.accept(c.report());
@@ -379,17 +398,7 @@ public final class RegionsRun {
                 try {
                     f.get();
                 } catch (ExecutionException x) {
-                    Throwable c = x.getCause();
-                    if (c instanceof IOException io) {
-                        throw io;
-                    }
-                    if (c instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (c instanceof Error er) {
-                        throw er;
-                    }
-                    throw new IOException(c);
+                    ReportWriter.throwAsIs(x.getCause());
                 } catch (InterruptedException x) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted");

@@ -69,6 +69,8 @@ public final class Workspace {
 
     /** The same with the cache of compiled rules given. */
     public static Workspace open(Path rulesDir, Path plans, CompiledRules cache) throws InputException, IOException {
+        // the compiled rules are read from the cache while the plans load
+        cache.prefetch(CompiledRules.key(RuleSet.drlSha256(RulesLoader.drlSources(rulesDir))));
         List<Path> dirs;
         if (plans == null && PlanFolders.isPlan(rulesDir)) {
             dirs = List.of(rulesDir);

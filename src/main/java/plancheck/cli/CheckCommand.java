@@ -100,6 +100,8 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("plancheck: " + Msg.get(lang, "cli.fail-on", "found", plancheck.model.Bounded.quote(failOn)));
             return Main.EXIT_INPUT;
         }
+        // the report writers are readied on the other core while the rules load and the submissions are read
+        plancheck.report.WarmUp warm = plancheck.report.WarmUp.start(lang);
         try {
             Workspace ws = Workspace.open(rules, plans).withLimits(limits(maxFirings, timeLimit));
             RuleEngine.Build b = ws.engine().build();
@@ -165,6 +167,8 @@ public final class CheckCommand implements Callable<Integer> {
             return printIoProblem(err, e, lang);
         } catch (java.io.UncheckedIOException e) {
             return printIoProblem(err, e.getCause(), lang);
+        } finally {
+            warm.await();
         }
     }
 

@@ -61,6 +61,10 @@ public final class CompiledRules {
         }
     };
 
+    /** Compiled rules being read from disk ahead of their use ({@link #prefetch}), by key. */
+    private static final Map<String, java.util.concurrent.CompletableFuture<KieBase>> PENDING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path dir;
 
     /** @param dir the cache folder, or null for no disk cache (memory only) */
@@ -102,6 +106,44 @@ public final class CompiledRules {
     static KieBase fromMemory(String key) {
         synchronized (MEMORY) {
             return MEMORY.get(key);
+        }
+    }
+
+    /**
+     * Starts reading the compiled rules of a key from the disk cache on a thread of its own, so that a
+     * run reads them while it loads its plans ({@link #awaitPrefetched} takes them). Nothing happens
+     * without a disk cache, when they are in memory already or when the cache has no file for the key.
+     *
+     * @param key the key ({@link #key})
+     */
+    public void prefetch(String key) {
+        if (dir == null || fromMemory(key) != null || !Files.isRegularFile(file(key))) {
+            return;
+        }
+        PENDING.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> read(k), r -> {
+            Thread t = new Thread(r, "plancheck-rules-read");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    /**
+     * @param key the key
+     * @return the rule base {@link #prefetch} read for the key, once it is read; null when none was
+     *         started or the file could not be used
+     */
+    static KieBase awaitPrefetched(String key) {
+        java.util.concurrent.CompletableFuture<KieBase> f = PENDING.remove(key);
+        if (f == null) {
+            return null;
+        }
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof VirtualMachineError v) {
+                throw v; // out of memory reading them: the same as reading them here
+            }
+            return null;
         }
     }
 

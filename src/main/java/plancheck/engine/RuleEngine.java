@@ -84,7 +84,10 @@ public final class RuleEngine {
             return new RuleEngine(known, rules, standards,
                     new Build(CompiledRules.Source.MEMORY, millisSince(t0), rules.drl().size(), null));
         }
-        KieBase stored = cache.read(key);
+        KieBase stored = CompiledRules.awaitPrefetched(key);
+        if (stored == null) {
+            stored = cache.read(key);
+        }
         if (stored != null) {
             CompiledRules.remember(key, stored);
             return new RuleEngine(stored, rules, standards,

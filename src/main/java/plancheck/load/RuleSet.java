@@ -62,6 +62,14 @@ public record RuleSet(String dir, String planDir, String planId, List<String> re
 
     /** @return a SHA-256 over the DRL sources (paths and texts): the key of the compiled rules. */
     public String drlSha256() {
+        return drlSha256(drl);
+    }
+
+    /**
+     * @param drl DRL sources: display path → text, sorted
+     * @return their SHA-256 over paths and texts (the key of the compiled rules)
+     */
+    public static String drlSha256(SortedMap<String, String> drl) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : drl.entrySet()) {
             b.append(e.getKey()).append('\0').append(e.getValue()).append('\0');

@@ -204,6 +204,25 @@ public final class RulesLoader {
                 List.copyOf(targets), params, units, messages, drl, hashes, extra);
     }
 
+    /**
+     * The DRL sources of a rules folder, read as {@link #load} reads them (display path → text), for the
+     * key of their compiled rules before the rest of the folders is read; problems are left to the load.
+     *
+     * @param rulesDir the rules folder
+     * @return the DRL sources, or an empty map when the folder cannot be read
+     */
+    public static SortedMap<String, String> drlSources(Path rulesDir) {
+        SortedMap<String, String> out = new TreeMap<>();
+        try {
+            for (Path p : FolderWalk.walk(rulesDir, p -> p.getFileName().toString().endsWith(".drl"), true).files()) {
+                out.put(Paths2.display(p), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return new TreeMap<>();
+        }
+    }
+
     /** Which part of the data a folder holds. */
     private enum Role { RULES, PLAN, BOTH }
 

@@ -55,16 +55,36 @@ public final class ReportWriter {
      * @throws IOException when the folder cannot be written (temporary files are removed)
      */
     public static void write(Path outDir, Map<String, Content> files) throws IOException {
+        write(outDir, files, null);
+    }
+
+    /**
+     * Writes files whole or not at all, each streamed into a temporary file first; with a pool, the
+     * files are rendered and written at the same time (a file per task), and moved into place only once
+     * every one of them is complete.
+     *
+     * @param outDir the output folder (created if missing)
+     * @param files  file name → content (each content must be independent of the others)
+     * @param pool   where to write them at once, or null: one after the other
+     * @throws IOException when the folder cannot be written (temporary files are removed)
+     */
+    public static void write(Path outDir, Map<String, Content> files, java.util.concurrent.ExecutorService pool)
+            throws IOException {
         Files.createDirectories(outDir);
         Map<Path, Path> moves = new LinkedHashMap<>();
         try {
+            Map<Path, Content> todo = new LinkedHashMap<>();
             for (Map.Entry<String, Content> e : files.entrySet()) {
                 Path tmp = Files.createTempFile(outDir, "." + e.getKey() + ".", ".tmp");
                 moves.put(tmp, outDir.resolve(e.getKey()));
-                try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    e.getValue().writeTo(o);
+                todo.put(tmp, e.getValue());
+            }
+            if (pool == null || todo.size() < 2) {
+                for (Map.Entry<Path, Content> e : todo.entrySet()) {
+                    writeOne(e.getKey(), e.getValue());
                 }
-                readableByAll(tmp);
+            } else {
+                writeAtOnce(todo, pool);
             }
             for (Path dest : moves.values()) {
                 if (Files.isDirectory(dest) || (Files.exists(dest) && !Files.isWritable(dest))) {
@@ -103,5 +123,64 @@ public final class ReportWriter {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    private static void writeOne(Path tmp, Content content) throws IOException {
+        try (java.io.OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            content.writeTo(o);
+        }
+        readableByAll(tmp);
+    }
+
+    /** Writes every file on the pool and waits for all of them; the first failure is then thrown as it was. */
+    private static void writeAtOnce(Map<Path, Content> todo, java.util.concurrent.ExecutorService pool) throws IOException {
+        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (Map.Entry<Path, Content> e : todo.entrySet()) {
+            running.add(pool.submit(() -> {
+                writeOne(e.getKey(), e.getValue());
+                return null;
+            }));
+        }
+        Throwable first = null;
+        boolean interrupted = false;
+        for (java.util.concurrent.Future<?> f : running) { // every task ends before a file is moved or removed
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (java.util.concurrent.ExecutionException x) {
+                    first = first != null ? first : x.getCause();
+                    break;
+                } catch (InterruptedException x) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (first != null) {
+            throwAsIs(first);
+        }
+    }
+
+    /**
+     * Throws the failure of a task run on another thread as it was: an I/O error, an unchecked exception
+     * or an error (out of memory …) as itself, anything else as an I/O error.
+     *
+     * @param cause the task's failure
+     * @throws IOException always (or the unchecked failure)
+     */
+    public static void throwAsIs(Throwable cause) throws IOException {
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException re) {
+            throw re;
+        }
+        if (cause instanceof Error er) {
+            throw er;
+        }
+        throw new IOException(cause);
     }
 }

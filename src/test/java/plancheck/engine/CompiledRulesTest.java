@@ -98,4 +98,26 @@ class CompiledRulesTest {
         assertNotNull(e.build().cached(), "written to the cache");
         assertTrue(e.ruleMetadata().containsKey("extra: never fires"));
     }
+
+    @Test
+    void rulesReadAheadWhileThePlansLoadAreTheOnesUsedAndTheSameAsCompiled() throws Exception {
+        RuleSet rs = RulesLoader.load(Path.of("rules"));
+        String key = CompiledRules.key(rs.drlSha256());
+        assertEquals(key, CompiledRules.key(RuleSet.drlSha256(RulesLoader.drlSources(Path.of("rules")))),
+                "the key read ahead from the DRL files alone is the key of the loaded rules");
+        CompiledRules cache = new CompiledRules(tmp.resolve("cache"));
+        RuleEngine compiled = RuleEngine.compileWithoutCache(rs);
+        assertTrue(cache.write(key, compiled.kieBase()));
+        CompiledRules.forgetAll();
+        cache.prefetch(key);
+        // a cache folder without the file: only the rules read ahead can spare the compilation
+        RuleEngine ahead = RuleEngine.compile(rs, new CompiledRules(tmp.resolve("empty")));
+        assertEquals(CompiledRules.Source.DISK, ahead.build().source(), "the rules read ahead, not compiled");
+        assertArrayEquals(report(compiled), report(ahead), "the same report, byte for byte");
+        assertNull(CompiledRules.awaitPrefetched(key), "taken once");
+        CompiledRules.forgetAll();
+        cache.prefetch(CompiledRules.key("rules nobody compiled"));
+        assertNull(CompiledRules.awaitPrefetched(CompiledRules.key("rules nobody compiled")),
+                "nothing is read ahead for a key the cache has no file of");
+    }
 }
