@@ -81,14 +81,16 @@ public final class Merger {
                             "the submitter states there is no value" + (why.isEmpty() ? "" : ": " + why));
                 } else if (!units.knows(v.unit())) {
                     code = "unit";
-                    problem = new Text("单位“" + v.unit() + "”未知（应为" + want + "），数值未评判",
-                            "unknown unit \"" + v.unit() + "\" (expected " + want + "); the value is not judged");
+                    String unit = plancheck.model.Bounded.cut(v.unit()); // a unit typed as 6,000 brackets is quoted in part
+                    problem = new Text("单位“" + unit + "”未知（应为" + want + "），数值未评判",
+                            "unknown unit \"" + unit + "\" (expected " + want + "); the value is not judged");
                 } else {
                     Optional<BigDecimal> c = units.convert(v.value(), v.unit(), want);
                     if (c.isEmpty()) {
                         code = "unit";
-                        problem = new Text("单位“" + v.unit() + "”无法换算为" + want + "，数值未评判",
-                                "unit \"" + v.unit() + "\" cannot be converted to " + want + "; the value is not judged");
+                        String unit = plancheck.model.Bounded.cut(v.unit());
+                        problem = new Text("单位“" + unit + "”无法换算为" + want + "，数值未评判",
+                                "unit \"" + unit + "\" cannot be converted to " + want + "; the value is not judged");
                     } else if (t != null && (t.min() != null && c.get().compareTo(t.min()) < 0
                             || t.max() != null && c.get().compareTo(t.max()) > 0)) {
                         code = "range";

@@ -59,6 +59,16 @@ class UnitsAndMergingTest {
     }
 
     @Test
+    void aUnitOfThousandsOfCharactersIsQuotedInPart() {
+        String unit = "(".repeat(3000) + "万吨" + ")".repeat(3000);
+        List<Finding> f = run(submission(dir, "s.json", 2026, ind("grain_capacity", "42", unit)));
+        Finding v = assertVerdict(f, "grain_capacity", 2026, Status.WARNING, null, null);
+        assertTrue(v.message().zh().length() < 300, "bounded: " + v.message().zh().length() + " characters");
+        assertTrue(v.message().zh().contains("单位“" + "(".repeat(plancheck.model.Bounded.MAX - 10)), v.message().zh());
+        assertTrue(v.message().en().contains("6002"), "the quoted part says how long the unit is: " + v.message().en());
+    }
+
+    @Test
     void unconvertibleUnitIsAWarning() {
         List<Finding> f = run(submission(dir, "s.json", 2026, ind("grain_capacity", "42", "亿元")));
         Finding v = assertVerdict(f, "grain_capacity", 2026, Status.WARNING, null, null);

@@ -39,6 +39,8 @@ class BrowserTest {
     static ServiceFixture svc;
     static WebDriver browser;
     static ChromeDriverService driverService;
+    /** chromium's profile for this test, removed at the end */
+    static Path profile;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,7 +59,7 @@ class BrowserTest {
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1400,1600", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + Files.createTempDirectory("plancheck-chromium"));
+                "--no-first-run", "--lang=zh-CN", "--user-data-dir=" + (profile = Files.createTempDirectory("plancheck-chromium")));
         browser = new ChromeDriver(driverService, o);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
         // a page that is still loading after a click: wait for its elements rather than fail at once
@@ -74,6 +76,13 @@ class BrowserTest {
         }
         if (svc != null) {
             svc.close();
+        }
+        if (profile != null) {
+            try (var walk = Files.walk(profile)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // a profile left in the temporary folder costs only space
+            }
         }
     }
 
