@@ -12,18 +12,42 @@ import picocli.CommandLine.Command;
  * limits, usage errors); 3 nothing checked, plancheck could not finish (out of memory, an internal error).
  */
 @Command(name = "plancheck", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Checks yearly submissions against the Dianjiang County 15th Five-Year Plan (2026–2030).",
-        subcommands = {CheckCommand.class, ExplainCommand.class, VerifyCommand.class, RulesCommand.class,
-                TargetsCommand.class, BenchCommand.class, ServeCommand.class, ImportCommand.class, ReportCommand.class,
-                TemplateCommand.class})
+        description = "Checks yearly submissions against the Dianjiang County 15th Five-Year Plan (2026–2030).")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order the usage lists them. */
+    private static final Class<?>[] COMMANDS = {CheckCommand.class, ExplainCommand.class, VerifyCommand.class,
+        RulesCommand.class, TargetsCommand.class, BenchCommand.class, ServeCommand.class, ImportCommand.class,
+        ReportCommand.class, TemplateCommand.class};
+
+    /**
+     * The command line, with the subcommand named first only when the arguments name one (picocli reads
+     * every registered command's options by reflection: a short check need not pay for all ten), else
+     * with all of them (the usage, and "did you mean" for a misspelt command).
+     *
+     * @param first the first argument, or null
+     * @return the command line
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new Main());
+        boolean named = false;
+        for (Class<?> c : COMMANDS) {
+            named |= c.getAnnotation(Command.class).name().equals(first);
+        }
+        for (Class<?> c : COMMANDS) {
+            if (!named || c.getAnnotation(Command.class).name().equals(first)) {
+                cl.addSubcommand(c);
+            }
+        }
+        return cl;
+    }
 
     /** Exit status when the input cannot be checked (contract §1). */
     public static final int EXIT_INPUT = 2;
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine(null).usage(System.out);
     }
 
     /**
@@ -47,7 +71,7 @@ public final class Main implements Runnable {
         // Drools derives accessor names with the default locale (in Turkish, "i" capitalises to "İ"):
         // the rules must mean the same on every machine.
         java.util.Locale.setDefault(java.util.Locale.ROOT);
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> failed(cmd.getErr(), ex));
