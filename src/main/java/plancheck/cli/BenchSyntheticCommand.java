@@ -55,6 +55,9 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
             description = "regions checked at once (default: the number of cores)")
     int threads;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress on stderr")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
@@ -79,7 +82,7 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
             Workspace ws = Workspace.open(opts.rules(), d.regions() > 1 ? dataDir.resolve("plans") : opts.planDir());
             ph.start("plancheck: read, judge, write reports");
             PlainComputation.Results got = new PlainComputation.Results();
-            RegionsRun.Outcome run = new RegionsRun(ws, outDir, "zh", threads, RegionsRun.Progress.NONE)
+            RegionsRun.Outcome run = new RegionsRun(ws, outDir, "zh", threads, StderrProgress.of(err, "zh", quiet, bytes))
                     .onReport(r -> {
                         PlainComputation.Results one = ReportResults.of(r.findings(), r.region());
                         synchronized (got) {

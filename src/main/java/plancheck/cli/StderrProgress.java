@@ -14,14 +14,18 @@ import plancheck.i18n.Msg;
 
 /**
  * Progress of a check on stderr: a progress bar (me.tongfei:progressbar) with the region being done and
- * the time left when stderr is a terminal; otherwise a line per phase and per region with the time
- * elapsed and left. A run of one region says nothing unless its input is large; {@code --quiet} says
+ * the time left when stderr is a terminal; otherwise a line per phase, and for the regions a line for the
+ * first, the last and one every few seconds between them, with the regions done, the time elapsed and
+ * the time left. A run of one region says nothing unless its input is large; {@code --quiet} says
  * nothing at all.
  */
 final class StderrProgress implements RegionsRun.Progress {
 
     /** Input above which a run of one region reports its phases (bytes). */
     static final long LARGE = 20L << 20;
+
+    /** Without a terminal, at most one line per this many nanoseconds between the first and the last region. */
+    static final long LINE_EVERY = 5_000_000_000L;
 
     private final PrintWriter err;
     private final String lang;
@@ -30,6 +34,7 @@ final class StderrProgress implements RegionsRun.Progress {
     private final long t0 = System.nanoTime();
     private ProgressBar bar;
     private int total;
+    private long lastLine = Long.MIN_VALUE;
 
     private StderrProgress(PrintWriter err, String lang, boolean terminal, boolean phases) {
         this.err = err;
@@ -46,10 +51,15 @@ final class StderrProgress implements RegionsRun.Progress {
      * @return the progress to report to
      */
     static RegionsRun.Progress of(PrintWriter err, String lang, boolean quiet, long inputs) {
+        return of(err, lang, quiet, inputs, stderrIsTerminal());
+    }
+
+    /** The same, saying whether stderr is a terminal (tests). */
+    static RegionsRun.Progress of(PrintWriter err, String lang, boolean quiet, long inputs, boolean terminal) {
         if (quiet) {
             return RegionsRun.Progress.NONE;
         }
-        return new StderrProgress(err, lang, stderrIsTerminal(), inputs > LARGE);
+        return new StderrProgress(err, lang, terminal, inputs > LARGE);
     }
 
     /** @return true when stderr is a terminal (Linux: fd 2 is a tty device; elsewhere: a console exists) */
@@ -106,7 +116,12 @@ final class StderrProgress implements RegionsRun.Progress {
             bar.setExtraMessage(region);
             return;
         }
-        double s = (System.nanoTime() - t0) / 1e9;
+        long now = System.nanoTime();
+        if (done != 1 && done < total && lastLine != Long.MIN_VALUE && now - lastLine < LINE_EVERY) {
+            return; // a log of thousands of regions gets a line every few seconds, not one per region
+        }
+        lastLine = now;
+        double s = (now - t0) / 1e9;
         String left = done >= total ? "0 s" : seconds(s / done * (total - done));
         err.println("plancheck: " + Msg.get(lang, "app.progress-region", "done", done, "total", total, "region", region,
                 "findings", findings) + Msg.get(lang, "app.progress-left", "elapsed", seconds(s), "left", left));
