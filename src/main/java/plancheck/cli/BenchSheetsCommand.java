@@ -30,9 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import plancheck.load.Catalogue;
-import plancheck.load.PlanFolders;
 import plancheck.load.RuleSet;
-import plancheck.load.RulesLoader;
 import plancheck.load.Submission;
 import plancheck.load.SubmissionReader;
 
@@ -57,8 +55,8 @@ public final class BenchSheetsCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "measured runs of each reader (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @picocli.CommandLine.Mixin
+    RulesOptions opts;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +64,7 @@ public final class BenchSheetsCommand implements Callable<Integer> {
             System.err.println("plancheck bench sheets: --runs, --accidents and --water take whole numbers ≥ 1");
             return Main.EXIT_INPUT;
         }
-        RuleSet rs = RulesLoader.load(rules, PlanFolders.planFor(rules, null));
+        RuleSet rs = opts.load();
         Path dir = Files.createTempDirectory("plancheck-bench-sheets");
         try {
             Path acc = dir.resolve("accidents-" + accidents + ".xlsx");
