@@ -27,9 +27,11 @@ import plancheck.model.PlanTarget;
 
 /**
  * The findings as a table a bureau works through in Excel: {@code report.xlsx} (written as a stream,
- * POI's SXSSF, so that 50,000 findings on accidents take little memory) with the sheet 需处理事项 (what
- * needs action, by responsible unit) and 全部结论 (every finding), and {@code findings.csv} (every
- * finding). One row per finding: responsible unit, what it asks for, status, year, indicator, subject,
+ * POI's SXSSF, so that 50,000 findings on accidents take little memory) with the sheet 需处理事项 (every
+ * finding that needs action, by responsible unit) and 全部结论 (every finding on the region's targets,
+ * and of the findings on records — monitoring sections, stations, accidents — at most
+ * {@link #RECORDS_SHOWN} per rule and year, the most serious first, then a row counting the rest), and
+ * {@code findings.csv} (every finding, the complete table). One row per finding: responsible unit, what it asks for, status, year, indicator, subject,
  * value, expected, 2030 target, gap, unit, explanation, who filed it, the input (file and sheet!cell or
  * JSON pointer), rule and plan clause.
  */
@@ -38,6 +40,13 @@ public final class FindingsSheet {
 
     /** The most input places listed in one cell. */
     static final int MAX_INPUTS = 12;
+
+    /**
+     * Findings on records (a subject other than the region, or an indicator outside the plan) listed in
+     * the sheet 全部结论 per rule and year; a longer list shows its most serious ones and a row counting the
+     * rest (all are in findings.csv and report.json).
+     */
+    public static final int RECORDS_SHOWN = 100;
 
     private static final String[][] COLUMNS = {
             {"责任单位", "responsible unit"}, {"类别", "action"}, {"状态", "status"}, {"年份", "year"},
@@ -138,8 +147,9 @@ public final class FindingsSheet {
             colour.put(Triage.Action.VIOLATION, fill(wb, IndexedColors.ROSE));
             colour.put(Triage.Action.DATA_PROBLEM, fill(wb, IndexedColors.LAVENDER));
             colour.put(Triage.Action.WARNING, fill(wb, IndexedColors.LIGHT_ORANGE));
-            sheet(wb, en ? "needs action" : "需处理事项", actions(r, a), r, a, lang, head, colour);
-            sheet(wb, en ? "all findings" : "全部结论", r.findings(), r, a, lang, head, colour);
+            Map<Finding, List<Object>> rows = new java.util.IdentityHashMap<>();
+            sheet(wb, en ? "needs action" : "需处理事项", new ArrayList<>(actions(r, a)), rows, r, a, lang, head, colour);
+            sheet(wb, en ? "all findings" : "全部结论", summarised(r, a, lang), rows, r, a, lang, head, colour);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             return out.toByteArray();
@@ -156,8 +166,73 @@ public final class FindingsSheet {
         return s;
     }
 
-    private static void sheet(SXSSFWorkbook wb, String name, List<Finding> fs, Report r, Audience a, String lang,
-                              CellStyle head, Map<Triage.Action, CellStyle> colour) {
+    /** A row of 全部结论 that stands for findings not listed: what they are, how many, where they are. */
+    record More(int year, String indicator, String name, String rule, String text) {
+        List<Object> row() {
+            List<Object> v = new ArrayList<>(java.util.Collections.nCopies(COLUMNS.length, null));
+            v.set(3, year);
+            v.set(4, name);
+            v.set(5, indicator);
+            v.set(12, text);
+            v.set(15, rule);
+            return v;
+        }
+    }
+
+    /** @return true for a finding on a record (a section, station, accident …), not on a target of the region */
+    static boolean onRecord(Finding f, Report r, Audience a) {
+        return !f.subject().equals(r.region()) || a.target(f.indicator()) == null;
+    }
+
+    /**
+     * The rows of 全部结论: the findings in report order, except that the findings on records of one rule
+     * and year beyond {@link #RECORDS_SHOWN} are shown as their most serious {@link #RECORDS_SHOWN} (in
+     * report order among the same status), where the first of them stood, followed by a {@link More}.
+     *
+     * @return findings and {@link More} rows
+     */
+    static List<Object> summarised(Report r, Audience a, String lang) {
+        Map<String, List<Finding>> groups = new java.util.HashMap<>();
+        for (Finding f : r.findings()) {
+            if (onRecord(f, r, a)) {
+                groups.computeIfAbsent(f.year() + "\u0000" + f.rule(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Finding f : r.findings()) {
+            List<Finding> g = onRecord(f, r, a) ? groups.get(f.year() + "\u0000" + f.rule()) : null;
+            if (g == null || g.size() <= RECORDS_SHOWN) {
+                out.add(f);
+                continue;
+            }
+            if (!done.add(f.year() + "\u0000" + f.rule())) {
+                continue;
+            }
+            List<Finding> worst = g.stream().sorted(Comparator.comparingInt((Finding x) -> x.status().severity()))
+                    .limit(RECORDS_SHOWN).toList();
+            out.addAll(worst);
+            Map<plancheck.model.Status, Integer> left = new EnumMap<>(plancheck.model.Status.class);
+            g.forEach(x -> left.merge(x.status(), 1, Integer::sum));
+            worst.forEach(x -> left.merge(x.status(), -1, Integer::sum));
+            boolean en = "en".equals(lang);
+            List<String> parts = new ArrayList<>();
+            left.forEach((s, n) -> {
+                if (n > 0) {
+                    parts.add(en ? s.name() + " " + n : ExplainText.status(s.name(), "zh") + n);
+                }
+            });
+            String name = a.nameOf(f.indicator(), lang);
+            name = name == null ? f.indicator() : name;
+            out.add(new More(f.year(), f.indicator(), name, f.rule(), plancheck.i18n.Msg.get(lang, "officer.sheet-more",
+                    "name", name, "year", f.year(), "rule", f.rule(), "total", g.size(), "shown", RECORDS_SHOWN,
+                    "more", g.size() - RECORDS_SHOWN, "counts", String.join(en ? ", " : "、", parts))));
+        }
+        return out;
+    }
+
+    private static void sheet(SXSSFWorkbook wb, String name, List<Object> fs, Map<Finding, List<Object>> rows, Report r,
+                              Audience a, String lang, CellStyle head, Map<Triage.Action, CellStyle> colour) {
         boolean en = "en".equals(lang);
         SXSSFSheet sh = wb.createSheet(name);
         int[] widths = {16, 10, 8, 6, 28, 22, 14, 12, 12, 12, 10, 10, 60, 16, 40, 28, 30};
@@ -172,9 +247,10 @@ public final class FindingsSheet {
         // does not search the sheet's column definitions for a default style at every cell it writes
         CellStyle plain = wb.getCellStyleAt(0);
         int n = 1;
-        for (Finding f : fs) {
+        for (Object o : fs) {
             Row row = sh.createRow(n++);
-            List<Object> v = row(f, r, a, lang);
+            Finding f = o instanceof Finding x ? x : null;
+            List<Object> v = f == null ? ((More) o).row() : rows.computeIfAbsent(f, x -> row(x, r, a, lang));
             for (int i = 0; i < v.size(); i++) {
                 Object x = v.get(i);
                 if (x == null) {
@@ -189,7 +265,7 @@ public final class FindingsSheet {
                     String s = String.valueOf(x);
                     c.setCellValue(s.length() > 32_000 ? s.substring(0, 32_000) + "…" : s);
                 }
-                c.setCellStyle(i == 1 && colour.containsKey(Triage.of(f)) ? colour.get(Triage.of(f)) : plain);
+                c.setCellStyle(i == 1 && f != null && colour.containsKey(Triage.of(f)) ? colour.get(Triage.of(f)) : plain);
             }
         }
         sh.createFreezePane(0, 1);

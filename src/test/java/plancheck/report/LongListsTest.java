@@ -30,10 +30,15 @@ class LongListsTest {
 
     /** 30 sections × 12 months: sections 1–5 at class IV (NH3-N 1.2), the others class II. */
     private Path network() {
+        return network(30);
+    }
+
+    /** n sections × 12 months: sections 1–5 at class IV (NH3-N 1.2), the others class II. */
+    private Path network(int n) {
         StringBuilder b = new StringBuilder("{\"region\": \"垫江县\", \"year\": 2026, \"waterSamples\": [");
-        for (int s = 1; s <= 30; s++) {
+        for (int s = 1; s <= n; s++) {
             for (int m = 1; m <= 12; m++) {
-                b.append(s == 1 && m == 1 ? "" : ",").append("{\"section\": \"S").append(String.format("%02d", s))
+                b.append(s == 1 && m == 1 ? "" : ",").append("{\"section\": \"S").append(String.format(n > 99 ? "%03d" : "%02d", s))
                         .append("\", \"river\": \"河").append(s).append("\", \"waterbody\": \"river\", \"month\": \"2026-")
                         .append(String.format("%02d", m)).append("\", \"values\": {\"pH\": 7.5, \"DO\": 7, \"CODMn\": 3, \"NH3-N\": ")
                         .append(s <= 5 ? "1.2" : "0.3").append(", \"TP\": 0.09}}");
@@ -60,6 +65,50 @@ class LongListsTest {
         // once in the share's evidence, once in its section's evidence and once in the section's explanation
         assertEquals(3, text.split(java.util.regex.Pattern.quote(one), -1).length - 1);
         assertTrue(share.message().zh().contains("共30个断面"), share.message().zh());
+    }
+
+    @Test
+    void theWorkbookListsTheWorstSectionsAndCountsTheRestWhileTheCsvHasEveryOne() throws Exception {
+        int n = FindingsSheet.RECORDS_SHOWN + 20;
+        Checked c = Pipeline.check(Path.of("rules"), List.of(network(n)));
+        byte[] xlsx = FindingsSheet.xlsx(c.report(), c.audience(null), "zh");
+        org.apache.poi.ss.usermodel.DataFormatter fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            List<String> sections = new java.util.ArrayList<>();
+            List<String> more = new java.util.ArrayList<>();
+            int regionRows = 0;
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("全部结论")) {
+                String subject = fmt.formatCellValue(row.getCell(6));
+                String text = fmt.formatCellValue(row.getCell(12));
+                if (subject.matches("S\\d+")) {
+                    sections.add(subject);
+                } else if (subject.isEmpty() && text.startsWith("……")) {
+                    more.add(text);
+                } else if (subject.equals("垫江县")) {
+                    regionRows++;
+                }
+            }
+            assertEquals(FindingsSheet.RECORDS_SHOWN, sections.size(), "the most serious sections only");
+            for (int s = 1; s <= 5; s++) {
+                assertTrue(sections.contains("S00" + s), "the class IV section S00" + s + " is listed");
+            }
+            assertEquals(1, more.size(), more.toString());
+            assertTrue(more.get(0).contains("共" + n + "条，本表列出最需关注的" + FindingsSheet.RECORDS_SHOWN + "条，另有20条未列出（达标20），"
+                    + "全部见findings.csv与report.json"), more.get(0));
+            long region = c.report().findings().stream().filter(f -> f.subject().equals("垫江县")).count();
+            assertEquals(region, regionRows, "every finding on the region's targets");
+            // every finding that needs action: the five class IV sections among them
+            List<String> act = new java.util.ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("需处理事项")) {
+                act.add(fmt.formatCellValue(row.getCell(6)));
+            }
+            assertEquals(c.report().findings().stream().filter(f -> Triage.of(f) != Triage.Action.NONE).count(), act.size() - 1);
+            assertEquals(5, act.stream().filter(x -> x.matches("S\\d+")).count());
+        }
+        String csv = new String(FindingsSheet.csv(c.report(), c.audience(null), "zh"), StandardCharsets.UTF_8);
+        assertEquals(c.report().findings().size() + 1, csv.lines().count(), "a header and every finding");
+        assertEquals(n, csv.lines().filter(l -> l.contains(",S") && l.matches(".*,S\\d{3},.*")).count());
     }
 
     @Test
