@@ -74,154 +74,18 @@ public final class Explanation {
         Map<String, Object> actualObs = find(obs, f.indicator(), y);
         switch (kind) {
             case "path", "caliber" -> explainPath(f, d, obs, steps, baseYear, span);
-            case "limit" -> {
-                if (f.expected() != null) {
-                    steps.add(step("expected", f.expected(), unit, "每年限值：即2030年目标本身（契约§5 每年限值）",
-                            "every-year limit: the target itself (contract §5)"));
-                }
-                if (d.get("warnAt") != null) {
-                    Map<String, Object> w = step("warnAt", dec(d.get("warnAt")), unit,
-                            "预警线（目录warnAt）：在限值内但越过此值为预警", "warning threshold (catalogue warnAt): within the limit but past it is WARNING");
-                    w.put("from", catalogueFrom(d, "warnAt"));
-                    steps.add(w);
-                }
-            }
-            case "average_growth" -> {
-                List<Map<String, Object>> years = seriesOf(obs, f.indicator(), y);
-                for (Map<String, Object> o : years) {
-                    steps.add(obsStep("year value", o));
-                }
-                if (f.actual() != null) {
-                    Map<String, Object> a = step("actual", f.actual(), unit,
-                            "已报送年份" + yearsText(years) + "的算术平均（契约§5 年均增长）",
-                            "mean of the years submitted " + yearsText(years) + " (contract §5 average growth)");
-                    a.put("formula", "(" + joinValues(years, " + ") + ") / " + years.size());
-                    steps.add(a);
-                }
-                if (f.expected() != null) {
-                    steps.add(step("expected", f.expected(), unit, "年均目标", "yearly-average target"));
-                }
-                actualObs = null;
-            }
-            case "cumulative" -> {
-                List<Map<String, Object>> years = seriesOf(obs, f.indicator(), y);
-                for (Map<String, Object> o : years) {
-                    steps.add(obsStep("year value", o));
-                }
-                if (f.actual() != null) {
-                    Map<String, Object> a = step("actual", f.actual(), unit,
-                            "已报送年份" + yearsText(years) + "的累计（契约§5 累计数【】）",
-                            "total over the years submitted " + yearsText(years) + " (contract §5 cumulative)");
-                    a.put("formula", joinValues(years, " + "));
-                    steps.add(a);
-                }
-                if (f.expected() != null) {
-                    Map<String, Object> e = step("expected", f.expected(), unit,
-                            "路径累计值：2030年累计目标按年份均分", "path total: the 2030 total spread evenly over the years");
-                    e.put("formula", plain(f.target()) + " × (" + y + " − " + baseYear + ") / " + span);
-                    steps.add(e);
-                }
-                actualObs = null;
-            }
-            case "relational" -> {
-                String rel = str(d.get("related"));
-                Map<String, Object> r = find(obs, rel, y);
-                if (r != null) {
-                    Map<String, Object> s = obsStep("related", r);
-                    s.put("how", text("同年" + rel + "（契约§5 关联指标）", "the same year's " + rel + " (contract §5 relational)"));
-                    steps.add(s);
-                }
-                if (f.expected() != null) {
-                    steps.add(step("expected", f.expected(), unit, "应不低于同年" + rel, "must keep pace with the same year's " + rel));
-                }
-            }
-            case "city_assigned" -> {
-                if (d.get("parameter") != null) {
-                    Map<String, Object> p = step("parameter", dec(paramValue), unit,
-                            paramValue == null ? "参数" + d.get("parameter") + "未设置：目标待市级下达（PENDING）"
-                                    : "参数" + d.get("parameter") + "，依据：" + str(d.get("parameterSource")),
-                            paramValue == null ? "parameter " + d.get("parameter") + " is unset: the target awaits the city (PENDING)"
-                                    : "parameter " + d.get("parameter") + ", set by: " + str(d.get("parameterSource")));
-                    p.put("from", evidenceWithPointer(f, str(d.get("parameter"))));
-                    steps.add(p);
-                }
-                if (f.expected() != null) {
-                    steps.add(step("expected", f.expected(), unit, "市级下达目标，每年评判", "the city-assigned target, judged every year"));
-                }
-            }
-            case "level_growth" -> {
-                Map<String, Object> p = find(obs, f.indicator(), y - 1);
-                if (p != null) {
-                    steps.add(obsStep("previous", p));
-                }
-                if (d.get("growthPercent") != null) {
-                    Map<String, Object> g = step("growth", dec(d.get("growthPercent")), "%",
-                            "比上年增长", "growth on the previous year");
-                    g.put("formula", "(" + plain(f.actual()) + " / " + plain(dec(d.get("previousValue"))) + " − 1) × 100");
-                    steps.add(g);
-                }
-                if (f.expected() != null) {
-                    Map<String, Object> e = step("expected", f.expected(), unit, "上年值按目标增速增长后应达的水平",
-                            "last year's value grown at the target rate");
-                    e.put("formula", plain(dec(d.get("previousValue"))) + " × (1 + " + plain(f.target()) + " / 100)");
-                    steps.add(e);
-                }
-            }
-            case "baseline" -> {
-                if (d.get("gapToTarget") != null) {
-                    Map<String, Object> g = step("gap", dec(d.get("gapToTarget")), unit, "距2030年目标的差距（基期，不评判）",
-                            "gap to the 2030 target (baseline year, not judged)");
-                    g.put("formula", "|" + plain(f.target()) + " − " + plain(f.actual()) + "|");
-                    steps.add(g);
-                } else if (d.get("marginToTarget") != null) {
-                    steps.add(step("gap", dec(d.get("marginToTarget")).negate(), unit, "已满足2030年目标（负数为余量）",
-                            "already meets the 2030 target (negative: room to spare)"));
-                }
-                if (actualObs == null && f.actual() != null) {
-                    Map<String, Object> a = step("actual", f.actual(), unit, "规划所列2025年值“" + str(d.get("baselineText")) + "”",
-                            "the plan's 2025 value \"" + str(d.get("baselineText")) + "\"");
-                    a.put("from", Evidence.asMapsReferenced(f.evidence()));
-                    steps.add(a);
-                }
-            }
+            case "limit" -> limitSteps(f, d, steps);
+            case "average_growth" -> actualObs = seriesSteps(f, obs, steps, baseYear, span, true);
+            case "cumulative" -> actualObs = seriesSteps(f, obs, steps, baseYear, span, false);
+            case "relational" -> relationalSteps(f, d, obs, steps);
+            case "city_assigned" -> cityAssignedSteps(f, d, steps, paramValue);
+            case "level_growth" -> levelGrowthSteps(f, d, obs, steps);
+            case "baseline" -> baselineSteps(f, d, steps, actualObs);
             case "township" -> {
-                // a township's assigned target (its figure against its share) or a figure's townships' sum
-                // against the county's: the values come from the township submissions, not observations
-                if (f.actual() != null) {
-                    boolean sum = d.get("sum") != null;
-                    steps.add(step("actual", f.actual(), unit,
-                            sum ? "乡镇（街道）报送值之和（" + d.get("townshipsFiled") + "/" + d.get("townships") + "个报送）" : "乡镇（街道）报送值",
-                            sum ? "the townships' values summed (" + d.get("townshipsFiled") + " of " + d.get("townships") + " filed)"
-                                    : "the township's value"));
-                }
-                if (f.expected() != null) {
-                    boolean county = d.get("county") != null;
-                    Map<String, Object> e = step("expected", f.expected(), unit,
-                            county ? "全县数" + (d.get("tolerance") == null ? "" : "，允许舍入误差±" + plain(dec(d.get("tolerance"))))
-                                    : "分解目标“" + str(d.get("assignedText")) + "”",
-                            county ? "the county's figure" + (d.get("tolerance") == null ? "" : ", rounding allows ±" + plain(dec(d.get("tolerance"))))
-                                    : "the assigned target \"" + str(d.get("assignedText")) + "\"");
-                    steps.add(e);
-                }
+                townshipSteps(f, d, steps);
                 actualObs = null;
             }
-            default -> {
-                // A way of judging this class does not know: show the values it used and what it required.
-                if (actualObs != null && f.actual() != null && dec(actualObs.get("value")) != null
-                        && f.actual().compareTo(dec(actualObs.get("value"))) != 0) {
-                    List<Map<String, Object>> years = seriesOf(obs, f.indicator(), y);
-                    for (Map<String, Object> o : years) {
-                        steps.add(obsStep("year value", o));
-                    }
-                    steps.add(step("actual", f.actual(), unit, "由规则“" + f.rule() + "”根据上述数值计算",
-                            "computed by rule \"" + f.rule() + "\" from the values above"));
-                    actualObs = null;
-                }
-                if (f.expected() != null) {
-                    steps.add(step("expected", f.expected(), unit, "规则“" + f.rule() + "”给出的应达值",
-                            "what rule \"" + f.rule() + "\" required"));
-                }
-            }
+            default -> actualObs = otherSteps(f, obs, steps, actualObs);
         }
 
         // The standards tables the rule applied (each with its period, clause and the figures it marks
@@ -229,6 +93,208 @@ public final class Explanation {
         // details.basisChange: rules/environment/air.drl).
         standardSteps(d, steps);
 
+        actualSteps(f, d, obs, actualObs, steps);
+
+        // The early warning (动态预警): the 2030 value at the pace so far, the pace needed, the warning level.
+        if (d.get("projection") instanceof Map<?, ?> pj) {
+            steps.add(projectionStep(pj, unit));
+        }
+
+        restStep(f, steps);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("verdict", verdict(f, d));
+        out.put("steps", steps);
+        if (d.get("parameter") != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", d.get("parameter"));
+            p.put("value", paramValue == null ? null : norm(dec(paramValue)));
+            p.put("source", d.get("parameterSource"));
+            p.put("input", evidenceWithPointer(f, str(d.get("parameter"))).stream().findFirst()
+                    .map(m -> ((Map<?, ?>) m).get("input")).orElse(null));
+            out.put("parameters", List.of(p));
+        } else {
+            out.put("parameters", List.of());
+        }
+        return out;
+    }
+
+    /** The steps of a finding of kind limit. */
+    private static void limitSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> steps) {
+        String unit = f.unit();
+        if (f.expected() != null) {
+            steps.add(step("expected", f.expected(), unit, "每年限值：即2030年目标本身（契约§5 每年限值）",
+                    "every-year limit: the target itself (contract §5)"));
+        }
+        if (d.get("warnAt") != null) {
+            Map<String, Object> w = step("warnAt", dec(d.get("warnAt")), unit,
+                    "预警线（目录warnAt）：在限值内但越过此值为预警", "warning threshold (catalogue warnAt): within the limit but past it is WARNING");
+            w.put("from", catalogueFrom(d, "warnAt"));
+            steps.add(w);
+        }
+    }
+
+    /**
+     * The steps of a finding of kind average_growth (the mean of the years submitted) or cumulative (their
+     * total against the path total); @return null: the years' values are the steps
+     */
+    private static Map<String, Object> seriesSteps(Finding f, List<Map<String, Object>> obs, List<Map<String, Object>> steps,
+            int baseYear, int span, boolean average) {
+        String unit = f.unit();
+        int y = f.year();
+        List<Map<String, Object>> years = seriesOf(obs, f.indicator(), y);
+        for (Map<String, Object> o : years) {
+            steps.add(obsStep("year value", o));
+        }
+        if (f.actual() != null) {
+            Map<String, Object> a = average
+                    ? step("actual", f.actual(), unit,
+                            "已报送年份" + yearsText(years) + "的算术平均（契约§5 年均增长）",
+                            "mean of the years submitted " + yearsText(years) + " (contract §5 average growth)")
+                    : step("actual", f.actual(), unit,
+                            "已报送年份" + yearsText(years) + "的累计（契约§5 累计数【】）",
+                            "total over the years submitted " + yearsText(years) + " (contract §5 cumulative)");
+            a.put("formula", average ? "(" + joinValues(years, " + ") + ") / " + years.size() : joinValues(years, " + "));
+            steps.add(a);
+        }
+        if (f.expected() != null && average) {
+            steps.add(step("expected", f.expected(), unit, "年均目标", "yearly-average target"));
+        } else if (f.expected() != null) {
+            Map<String, Object> e = step("expected", f.expected(), unit,
+                    "路径累计值：2030年累计目标按年份均分", "path total: the 2030 total spread evenly over the years");
+            e.put("formula", plain(f.target()) + " × (" + y + " − " + baseYear + ") / " + span);
+            steps.add(e);
+        }
+        return null;
+    }
+
+    /** The steps of a finding of kind relational. */
+    private static void relationalSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> obs,
+            List<Map<String, Object>> steps) {
+        String unit = f.unit();
+        int y = f.year();
+        String rel = str(d.get("related"));
+        Map<String, Object> r = find(obs, rel, y);
+        if (r != null) {
+            Map<String, Object> s = obsStep("related", r);
+            s.put("how", text("同年" + rel + "（契约§5 关联指标）", "the same year's " + rel + " (contract §5 relational)"));
+            steps.add(s);
+        }
+        if (f.expected() != null) {
+            steps.add(step("expected", f.expected(), unit, "应不低于同年" + rel, "must keep pace with the same year's " + rel));
+        }
+    }
+
+    /** The steps of a finding of kind city_assigned. */
+    private static void cityAssignedSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> steps,
+            Object paramValue) {
+        String unit = f.unit();
+        if (d.get("parameter") != null) {
+            Map<String, Object> p = step("parameter", dec(paramValue), unit,
+                    paramValue == null ? "参数" + d.get("parameter") + "未设置：目标待市级下达（PENDING）"
+                            : "参数" + d.get("parameter") + "，依据：" + str(d.get("parameterSource")),
+                    paramValue == null ? "parameter " + d.get("parameter") + " is unset: the target awaits the city (PENDING)"
+                            : "parameter " + d.get("parameter") + ", set by: " + str(d.get("parameterSource")));
+            p.put("from", evidenceWithPointer(f, str(d.get("parameter"))));
+            steps.add(p);
+        }
+        if (f.expected() != null) {
+            steps.add(step("expected", f.expected(), unit, "市级下达目标，每年评判", "the city-assigned target, judged every year"));
+        }
+    }
+
+    /** The steps of a finding of kind level_growth. */
+    private static void levelGrowthSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> obs,
+            List<Map<String, Object>> steps) {
+        String unit = f.unit();
+        int y = f.year();
+        Map<String, Object> p = find(obs, f.indicator(), y - 1);
+        if (p != null) {
+            steps.add(obsStep("previous", p));
+        }
+        if (d.get("growthPercent") != null) {
+            Map<String, Object> g = step("growth", dec(d.get("growthPercent")), "%",
+                    "比上年增长", "growth on the previous year");
+            g.put("formula", "(" + plain(f.actual()) + " / " + plain(dec(d.get("previousValue"))) + " − 1) × 100");
+            steps.add(g);
+        }
+        if (f.expected() != null) {
+            Map<String, Object> e = step("expected", f.expected(), unit, "上年值按目标增速增长后应达的水平",
+                    "last year's value grown at the target rate");
+            e.put("formula", plain(dec(d.get("previousValue"))) + " × (1 + " + plain(f.target()) + " / 100)");
+            steps.add(e);
+        }
+    }
+
+    /** The steps of a finding of kind baseline. */
+    private static void baselineSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> steps,
+            Map<String, Object> actualObs) {
+        String unit = f.unit();
+        if (d.get("gapToTarget") != null) {
+            Map<String, Object> g = step("gap", dec(d.get("gapToTarget")), unit, "距2030年目标的差距（基期，不评判）",
+                    "gap to the 2030 target (baseline year, not judged)");
+            g.put("formula", "|" + plain(f.target()) + " − " + plain(f.actual()) + "|");
+            steps.add(g);
+        } else if (d.get("marginToTarget") != null) {
+            steps.add(step("gap", dec(d.get("marginToTarget")).negate(), unit, "已满足2030年目标（负数为余量）",
+                    "already meets the 2030 target (negative: room to spare)"));
+        }
+        if (actualObs == null && f.actual() != null) {
+            Map<String, Object> a = step("actual", f.actual(), unit, "规划所列2025年值“" + str(d.get("baselineText")) + "”",
+                    "the plan's 2025 value \"" + str(d.get("baselineText")) + "\"");
+            a.put("from", Evidence.asMapsReferenced(f.evidence()));
+            steps.add(a);
+        }
+    }
+
+    /** The steps of a finding of kind township. */
+    private static void townshipSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> steps) {
+        String unit = f.unit();
+        // a township's assigned target (its figure against its share) or a figure's townships' sum
+        // against the county's: the values come from the township submissions, not observations
+        if (f.actual() != null) {
+            boolean sum = d.get("sum") != null;
+            steps.add(step("actual", f.actual(), unit,
+                    sum ? "乡镇（街道）报送值之和（" + d.get("townshipsFiled") + "/" + d.get("townships") + "个报送）" : "乡镇（街道）报送值",
+                    sum ? "the townships' values summed (" + d.get("townshipsFiled") + " of " + d.get("townships") + " filed)"
+                            : "the township's value"));
+        }
+        if (f.expected() != null) {
+            boolean county = d.get("county") != null;
+            Map<String, Object> e = step("expected", f.expected(), unit,
+                    county ? "全县数" + (d.get("tolerance") == null ? "" : "，允许舍入误差±" + plain(dec(d.get("tolerance"))))
+                            : "分解目标“" + str(d.get("assignedText")) + "”",
+                    county ? "the county's figure" + (d.get("tolerance") == null ? "" : ", rounding allows ±" + plain(dec(d.get("tolerance"))))
+                            : "the assigned target \"" + str(d.get("assignedText")) + "\"");
+            steps.add(e);
+        }
+    }
+
+    /** The steps of a finding of a kind not known here (its values and what it required); @return the observation still to show as the actual value, or null */
+    private static Map<String, Object> otherSteps(Finding f, List<Map<String, Object>> obs, List<Map<String, Object>> steps, Map<String, Object> actualObs) {
+        String unit = f.unit();
+        int y = f.year();
+        // A way of judging this class does not know: show the values it used and what it required.
+        if (actualObs != null && f.actual() != null && dec(actualObs.get("value")) != null
+                && f.actual().compareTo(dec(actualObs.get("value"))) != 0) {
+            List<Map<String, Object>> years = seriesOf(obs, f.indicator(), y);
+            for (Map<String, Object> o : years) {
+                steps.add(obsStep("year value", o));
+            }
+            steps.add(step("actual", f.actual(), unit, "由规则“" + f.rule() + "”根据上述数值计算",
+                    "computed by rule \"" + f.rule() + "\" from the values above"));
+            actualObs = null;
+        }
+        if (f.expected() != null) {
+            steps.add(step("expected", f.expected(), unit, "规则“" + f.rule() + "”给出的应达值",
+                    "what rule \"" + f.rule() + "\" required"));
+        }
+        return actualObs;
+    }
+
+    /** The judged value itself (submitted, or derived with its chain), and a problem with it. */
+    private static void actualSteps(Finding f, Map<String, Object> d, List<Map<String, Object>> obs,
+            Map<String, Object> actualObs, List<Map<String, Object>> steps) {
         // The judged value itself: submitted (with conversion and merge notes) or derived (with its chain).
         if (actualObs != null) {
             Map<String, Object> a = obsStep("actual", actualObs);
@@ -258,12 +324,10 @@ public final class Explanation {
             p.put("from", List.of());
             steps.add(p);
         }
+    }
 
-        // The early warning (动态预警): the 2030 value at the pace so far, the pace needed, the warning level.
-        if (d.get("projection") instanceof Map<?, ?> pj) {
-            steps.add(projectionStep(pj, unit));
-        }
-
+    /** The inputs the rule used that no other step shows, as a step "inputs" (when there are any). */
+    private static void restStep(Finding f, List<Map<String, Object>> steps) {
         // Inputs the rule used that no step above shows (records, further files): listed, never dropped;
         // a list of records a step shows by reference ("records": n) shows each of its records.
         java.util.Set<String> shown = new java.util.HashSet<>();
@@ -276,8 +340,12 @@ public final class Explanation {
             }
         }
         List<Evidence> rest = new ArrayList<>();
-        for (Evidence e : f.evidence()) {
-            String list = Evidence.listOf(e.pointer());
+        if (shown.isEmpty()) {
+            rest.addAll(f.evidence()); // no step shows an input (e.g. a finding on one record): all of them
+        }
+        boolean byList = shown.stream().anyMatch(k -> k.endsWith("/*"));
+        for (Evidence e : shown.isEmpty() ? List.<Evidence>of() : f.evidence()) {
+            String list = byList ? Evidence.listOf(e.pointer()) : null;
             if (!shown.contains(e.input() + "#" + e.pointer()) && (list == null || !shown.contains(e.input() + "#" + list + "/*"))) {
                 rest.add(e);
             }
@@ -290,22 +358,6 @@ public final class Explanation {
             ev.put("from", Evidence.asMapsReferenced(rest));
             steps.add(ev);
         }
-
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("verdict", verdict(f, d));
-        out.put("steps", steps);
-        if (d.get("parameter") != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("id", d.get("parameter"));
-            p.put("value", paramValue == null ? null : norm(dec(paramValue)));
-            p.put("source", d.get("parameterSource"));
-            p.put("input", evidenceWithPointer(f, str(d.get("parameter"))).stream().findFirst()
-                    .map(m -> ((Map<?, ?>) m).get("input")).orElse(null));
-            out.put("parameters", List.of(p));
-        } else {
-            out.put("parameters", List.of());
-        }
-        return out;
     }
 
     @SuppressWarnings("unchecked")

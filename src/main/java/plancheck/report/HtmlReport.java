@@ -245,7 +245,7 @@ public final class HtmlReport {
     private static Map<String, Object> cell(Finding f, PlanTarget t, Report r, Audience a, OfficerView v, String anchor) {
         String lang = v.lang;
         List<Object> lines = new ArrayList<>();
-        Map<String, Object> json = JsonReport.finding(f, r.baseYear(), r.targetYear());
+        Map<String, Object> json = JsonReport.finding(f, r.baseYear(), r.targetYear(), JsonReport.Form.WITHOUT);
         String name = t == null ? null : t.name().in(lang);
         boolean first = true;
         for (ExplainText.Line l : ExplainText.lines(json, name, lang, null)) {

@@ -106,7 +106,8 @@ public final class JsonReport {
                 pair(g, "path", e.getKey(), "sha256", e.getValue());
             }
             g.writeEndArray();
-            g.writeObjectField("fired", r.firings());
+            g.writeFieldName("fired");
+            value(g, r.firings());
             g.writeEndObject();
             g.writeObjectFieldStart("summary");
             Map<Status, Integer> counts = r.summary();
@@ -116,7 +117,7 @@ public final class JsonReport {
             g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {
-                g.writeObject(finding(f, r.baseYear(), r.targetYear()));
+                value(g, finding(f, r.baseYear(), r.targetYear(), Form.WRITTEN));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -140,6 +141,23 @@ public final class JsonReport {
      * @return its fields in report order
      */
     public static Map<String, Object> finding(Finding f, int baseYear, int targetYear) {
+        return finding(f, baseYear, targetYear, Form.MAPS);
+    }
+
+    /** How {@link #finding(Finding, int, int, Form)} gives a finding's own evidence. */
+    enum Form {
+        /** as a list of {input, pointer} maps */
+        MAPS,
+        /** as the evidence itself, for {@link #value} to write (the same JSON, without a map per record) */
+        WRITTEN,
+        /** left out: for a reader of the explanation only (report.html's cells) */
+        WITHOUT
+    }
+
+    /** A finding's evidence, written by {@link #value} as {@link Evidence#asMaps} would give it. */
+    private record Written(List<Evidence> evidence) {}
+
+    static Map<String, Object> finding(Finding f, int baseYear, int targetYear, Form form) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", f.rule());
         m.put("indicator", f.indicator());
@@ -153,7 +171,11 @@ public final class JsonReport {
         m.put("comparator", f.comparator());
         m.put("unit", f.unit());
         m.put("source", f.source());
-        m.put("evidence", Evidence.asMaps(f.evidence()));
+        if (form == Form.MAPS) {
+            m.put("evidence", Evidence.asMaps(f.evidence()));
+        } else if (form == Form.WRITTEN) {
+            m.put("evidence", new Written(f.evidence()));
+        }
         m.put("message", entry("zh", f.message().zh(), "en", f.message().en()));
         m.put("kind", f.kind());
         if (Triage.dataProblem(f)) {
@@ -176,6 +198,59 @@ public final class JsonReport {
         m.put("ruleMeta", meta);
         m.put("explanation", Explanation.of(f, baseYear, targetYear));
         return m;
+    }
+
+    /**
+     * Writes a value as the report's ObjectMapper would (the same bytes), without its serializer lookups
+     * for the maps, lists, strings and numbers that make up a finding; anything else goes to the mapper.
+     */
+    static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Map<?, ?> map && stringKeys(map)) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof java.util.Collection<?> c) {
+            g.writeStartArray();
+            for (Object o : c) {
+                value(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Written w) {
+            g.writeStartArray();
+            for (Evidence e : w.evidence()) {
+                g.writeStartObject();
+                g.writeStringField("input", e.input());
+                g.writeStringField("pointer", e.pointer());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else {
+            g.writeObject(v);
+        }
+    }
+
+    private static boolean stringKeys(Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigDecimal num(BigDecimal b) {
