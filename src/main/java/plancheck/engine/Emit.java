@@ -315,20 +315,7 @@ public final class Emit {
             if (source == null && meta.get("source") != null) {
                 source = String.valueOf(meta.get("source"));
             }
-            Map<String, String> vals = new TreeMap<>(args);
-            vals.put("year", String.valueOf(year));
-            vals.putIfAbsent("period", period());
-            vals.put("subject", subject);
-            vals.put("indicator", indicator);
-            vals.put("actual", plain(actual));
-            vals.put("expected", plain(expected));
-            vals.put("target", plain(target));
-            vals.put("unit", unit == null ? "" : unit);
-            vals.put("comparator", comparator == null ? "" : comparator);
-            for (Map.Entry<String, Object> e : details.entrySet()) {
-                vals.putIfAbsent(e.getKey(), e.getValue() instanceof BigDecimal d ? plain(d) : String.valueOf(e.getValue()));
-            }
-            Text m = message == null ? new Text("", "") : new Text(fill(message.zh(), vals), fill(message.en(), vals));
+            Text m = message == null ? new Text("", "") : new Text(fill(message.zh()), fill(message.en()));
             for (Text n : notes) {
                 m = new Text(join(m.zh(), n.zh(), "。"), join(m.en(), n.en(), ". "));
             }
@@ -344,12 +331,43 @@ public final class Emit {
             return first >= year ? String.valueOf(year) : first + "—" + year;
         }
 
-        private String fill(String template, Map<String, String> vals) {
+        /**
+         * @return the value of a message placeholder: the finding's year, subject, indicator, numbers, unit
+         *         and comparator; else an {@link #arg}; else the period; else a detail (numbers in plain
+         *         notation); null when there is none. Only the placeholders a message names are made into text.
+         */
+        private String placeholder(String k) {
+            switch (k) {
+                case "year": return String.valueOf(year);
+                case "subject": return subject;
+                case "indicator": return indicator;
+                case "actual": return plain(actual);
+                case "expected": return plain(expected);
+                case "target": return plain(target);
+                case "unit": return unit == null ? "" : unit;
+                case "comparator": return comparator == null ? "" : comparator;
+                default: break;
+            }
+            String a = args.get(k);
+            if (a != null) {
+                return a;
+            }
+            if ("period".equals(k)) {
+                return period();
+            }
+            if (details.containsKey(k)) {
+                Object v = details.get(k);
+                return v instanceof BigDecimal d ? plain(d) : String.valueOf(v);
+            }
+            return null;
+        }
+
+        private String fill(String template) {
             Matcher mt = PLACEHOLDER.matcher(template);
             StringBuilder b = new StringBuilder(template.length() + 64);
             int at = 0;
             while (mt.find()) {
-                String v = vals.get(mt.group(1));
+                String v = placeholder(mt.group(1));
                 if (v == null) {
                     problems.add("rule \"" + rule.getName() + "\": message placeholder {" + mt.group(1)
                             + "} has no value");
