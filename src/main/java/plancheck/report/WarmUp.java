@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WarmUp {
 
-    private final Thread thread;
+    private final Thread[] threads;
 
-    private WarmUp(Thread thread) {
-        this.thread = thread;
+    private WarmUp(Thread... threads) {
+        this.threads = threads;
     }
 
     /**
@@ -31,22 +31,31 @@ public final class WarmUp {
      * @return the running warm-up
      */
     public static WarmUp start(String lang) {
-        Thread t = new Thread(() -> run(lang), "plancheck-warm-up");
+        // two threads: the page's template engine and the workbook library each take long enough to
+        // load that one after the other the second is often not ready when the real rendering starts
+        return new WarmUp(thread("plancheck-warm-up-html", lang, true), thread("plancheck-warm-up-xlsx", lang, false));
+    }
+
+    private static Thread thread(String name, String lang, boolean pages) {
+        Thread t = new Thread(() -> run(lang, pages), name);
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
-        return new WarmUp(t);
+        return t;
     }
 
-    private static void run(String lang) {
+    private static void run(String lang, boolean pages) {
         try {
             Report empty = new Report("", 0, 0, "", new TreeMap<>(), "", new TreeMap<>(), new TreeMap<>(), List.of(),
                     "", "", null);
             Audience a = Audience.of(List.of());
-            HtmlReport.render(empty, a, lang);
-            MarkdownReport.render(empty, a, lang);
-            FindingsSheet.xlsx(empty, a, lang);
-            FindingsSheet.csv(empty, a, lang);
+            if (pages) {
+                HtmlReport.render(empty, a, lang);
+                MarkdownReport.render(empty, a, lang);
+            } else {
+                FindingsSheet.xlsx(empty, a, lang);
+                FindingsSheet.csv(empty, a, lang);
+            }
         } catch (Exception | LinkageError e) {
             // ignored: the real rendering meets the same problem and says so
         }
@@ -56,8 +65,11 @@ public final class WarmUp {
      * Waits until the warm-up is over, at most a few seconds.
      */
     public void await() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            for (Thread t : threads) {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
