@@ -46,18 +46,29 @@ public final class WarmUp {
 
     private static void run(String lang, boolean pages) {
         try {
-            Report empty = new Report("", 0, 0, "", new TreeMap<>(), "", new TreeMap<>(), new TreeMap<>(), List.of(),
-                    "", "", null);
-            Audience a = Audience.of(List.of());
-            if (pages) {
-                HtmlReport.render(empty, a, lang);
-                MarkdownReport.render(empty, a, lang);
-            } else {
-                FindingsSheet.xlsx(empty, a, lang);
-                FindingsSheet.csv(empty, a, lang);
-            }
+            render(lang, pages);
         } catch (Exception | LinkageError e) {
             // ignored: the real rendering meets the same problem and says so
+        }
+    }
+
+    /**
+     * Renders an empty report and drops it.
+     *
+     * @param lang  the language
+     * @param pages true for report.html and report.md, false for report.xlsx and findings.csv
+     * @throws java.io.IOException never in practice (the workbook is written to memory)
+     */
+    static void render(String lang, boolean pages) throws java.io.IOException {
+        Report empty = new Report("", 0, 0, "", new TreeMap<>(), "0".repeat(64), new TreeMap<>(), new TreeMap<>(),
+                List.of(), "", "", null);
+        Audience a = Audience.of(List.of());
+        if (pages) {
+            HtmlReport.render(empty, a, lang);
+            MarkdownReport.render(empty, a, lang);
+        } else {
+            FindingsSheet.xlsx(empty, a, lang);
+            FindingsSheet.csv(empty, a, lang);
         }
     }
 
