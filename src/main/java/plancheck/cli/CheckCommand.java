@@ -101,7 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
             return Main.EXIT_INPUT;
         }
         // the report writers are readied on the other core while the rules load and the submissions are read
-        plancheck.report.WarmUp warm = plancheck.report.WarmUp.start(lang);
+        plancheck.report.WarmUp.start(lang);
         try {
             Workspace ws = Workspace.open(rules, plans).withLimits(limits(maxFirings, timeLimit));
             RuleEngine.Build b = ws.engine().build();
@@ -167,8 +167,6 @@ public final class CheckCommand implements Callable<Integer> {
             return printIoProblem(err, e, lang);
         } catch (java.io.UncheckedIOException e) {
             return printIoProblem(err, e.getCause(), lang);
-        } finally {
-            warm.await();
         }
     }
 

@@ -136,13 +136,7 @@ public final class FindingsSheet {
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
             wb.setCompressTempFiles(true);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle head = wb.createCellStyle();
-            head.setFont(bold);
-            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            head.setWrapText(true);
+            CellStyle head = headStyle(wb);
             Map<Triage.Action, CellStyle> colour = new EnumMap<>(Triage.Action.class);
             colour.put(Triage.Action.VIOLATION, fill(wb, IndexedColors.ROSE));
             colour.put(Triage.Action.DATA_PROBLEM, fill(wb, IndexedColors.LAVENDER));
@@ -157,6 +151,18 @@ public final class FindingsSheet {
             wb.close();
             wb.dispose();
         }
+    }
+
+    /** @return the style of the header row: bold on grey, wrapped */
+    static CellStyle headStyle(org.apache.poi.ss.usermodel.Workbook wb) {
+        Font bold = wb.createFont();
+        bold.setBold(true);
+        CellStyle head = wb.createCellStyle();
+        head.setFont(bold);
+        head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        head.setWrapText(true);
+        return head;
     }
 
     private static CellStyle fill(SXSSFWorkbook wb, IndexedColors c) {

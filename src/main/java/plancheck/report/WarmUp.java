@@ -1,54 +1,63 @@
 package plancheck.report;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Readies the report writers while a short run does other work: a check of a county's submissions
  * lasts about as long as the JVM takes to load and initialise the template engine (Thymeleaf: its
  * dialect, the report template parsed and cached) and the workbook library (Apache POI: the OOXML
- * schema types behind every new workbook). Rendering an empty report on a thread of its own, while the
+ * schema types behind every new workbook). Rendering an empty report on threads of their own, while the
  * main thread loads the rules and reads the submissions, lets the second core do that once; the real
  * rendering then finds everything loaded. Nothing is written anywhere: the output is dropped.
  *
- * <p>Only an optimisation: a failure here is ignored (the real rendering meets it again and reports it);
- * the thread is a daemon, and {@link #await} lets a command wait for it before the JVM exits, so that
- * the workbook library's temporary files of the empty workbook are removed.
+ * <p>Only an optimisation: a failure here (out of memory included) is dropped without a word: the real
+ * rendering meets it again and says so. The workbook is readied in memory ({@link XSSFWorkbook}, the
+ * workbook the streaming one of report.xlsx is built on), so that the warm-up leaves no temporary file
+ * behind whenever the run ends; the threads are daemons, and nothing waits for them. A heap too small to
+ * hold the run and the warm-up at once gets none.
  */
 public final class WarmUp {
 
-    private final Thread[] threads;
+    /** Below this maximum heap (bytes) nothing is readied ahead: the run needs the memory itself. */
+    static final long MIN_HEAP = 256L << 20;
 
-    private WarmUp(Thread... threads) {
-        this.threads = threads;
-    }
+    private WarmUp() {}
 
     /**
-     * Starts readying the writers of report.html, report.md, report.xlsx and findings.csv.
+     * Starts readying the writers of report.html, report.md, report.xlsx and findings.csv, unless the
+     * heap is too small to do it beside the run.
      *
      * @param lang the language the run writes in ("zh" or "en")
-     * @return the running warm-up
      */
-    public static WarmUp start(String lang) {
+    public static void start(String lang) {
+        if (Runtime.getRuntime().maxMemory() < MIN_HEAP) {
+            return;
+        }
         // two threads: the page's template engine and the workbook library each take long enough to
         // load that one after the other the second is often not ready when the real rendering starts
-        return new WarmUp(thread("plancheck-warm-up-html", lang, true), thread("plancheck-warm-up-xlsx", lang, false));
+        thread("plancheck-warm-up-html", lang, true);
+        thread("plancheck-warm-up-xlsx", lang, false);
     }
 
-    private static Thread thread(String name, String lang, boolean pages) {
+    private static void thread(String name, String lang, boolean pages) {
         Thread t = new Thread(() -> run(lang, pages), name);
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
-        return t;
     }
 
     private static void run(String lang, boolean pages) {
         try {
             render(lang, pages);
-        } catch (Exception | LinkageError e) {
-            // ignored: the real rendering meets the same problem and says so
+        } catch (Exception | Error e) {
+            // dropped (no stack trace on stderr): the real rendering meets the same problem and says so
         }
     }
 
@@ -67,22 +76,25 @@ public final class WarmUp {
             HtmlReport.render(empty, a, lang);
             MarkdownReport.render(empty, a, lang);
         } else {
-            FindingsSheet.xlsx(empty, a, lang);
+            workbook(lang);
             FindingsSheet.csv(empty, a, lang);
         }
     }
 
-    /**
-     * Waits until the warm-up is over, at most a few seconds.
-     */
-    public void await() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        try {
-            for (Thread t : threads) {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A workbook like report.xlsx (its header style, a frozen and filtered header row), written in memory. */
+    private static byte[] workbook(String lang) throws java.io.IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            CellStyle head = FindingsSheet.headStyle(wb);
+            Sheet sh = wb.createSheet("en".equals(lang) ? "all findings" : "全部结论");
+            Row r = sh.createRow(0);
+            r.createCell(0).setCellValue("—");
+            r.getCell(0).setCellStyle(head);
+            sh.createRow(1).createCell(0).setCellValue(1.5);
+            sh.createFreezePane(0, 1);
+            sh.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 1, 0, 0));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
         }
     }
 }
