@@ -70,8 +70,10 @@ public final class ReportWriter {
      */
     public static void write(Path outDir, Map<String, Content> files, java.util.concurrent.ExecutorService pool)
             throws IOException {
+        boolean created = !Files.exists(outDir);
         Files.createDirectories(outDir);
         Map<Path, Path> moves = new LinkedHashMap<>();
+        boolean written = false;
         try {
             Map<Path, Content> todo = new LinkedHashMap<>();
             for (Map.Entry<String, Content> e : files.entrySet()) {
@@ -118,10 +120,22 @@ public final class ReportWriter {
             for (Path bak : backups.values()) {
                 Files.deleteIfExists(bak);
             }
+            written = true;
         } finally {
             for (Path tmp : moves.keySet()) {
                 Files.deleteIfExists(tmp);
             }
+            if (!written && created) {
+                removeIfEmpty(outDir); // no report written: no new empty folder either
+            }
+        }
+    }
+
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException | RuntimeException e) {
+            // not empty, or not ours to remove: left as it is
         }
     }
 

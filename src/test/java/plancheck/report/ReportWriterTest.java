@@ -2,7 +2,9 @@ package plancheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,5 +85,21 @@ class ReportWriterTest {
         assertThrows(IllegalStateException.class, () -> ReportWriter.write(out, failing, pool),
                 "an unchecked failure stays what it is");
         assertEquals(List.of("report.html", "report.json"), listing());
+    }
+
+    @Test
+    void aFailureLeavesNoNewEmptyFolderAndAFolderThatWasThereStays() throws Exception {
+        Path fresh = out.resolve("new-reports");
+        Map<String, ReportWriter.Content> files = new LinkedHashMap<>();
+        files.put("report.json", text("new json"));
+        files.put("report.md", o -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        assertThrows(OutOfMemoryError.class, () -> ReportWriter.write(fresh, files, pool));
+        assertFalse(Files.exists(fresh), "no report written: the folder it would have gone to is not created");
+        Files.createDirectories(fresh);
+        assertThrows(OutOfMemoryError.class, () -> ReportWriter.write(fresh, files, pool));
+        assertTrue(Files.isDirectory(fresh), "a folder the user had stays, empty as it was");
+        assertEquals(List.of("new-reports"), listing());
     }
 }
