@@ -69,8 +69,18 @@ public final class Workspace {
 
     /** The same with the cache of compiled rules given. */
     public static Workspace open(Path rulesDir, Path plans, CompiledRules cache) throws InputException, IOException {
-        // the compiled rules are read from the cache while the plans load
-        cache.prefetch(CompiledRules.key(RuleSet.drlSha256(RulesLoader.drlSources(rulesDir))));
+        // the compiled rules are read from the cache while the plans load; when the plans do not load,
+        // what was read ahead is dropped, not kept for the life of the process
+        String ahead = CompiledRules.key(RuleSet.drlSha256(RulesLoader.drlSources(rulesDir)));
+        cache.prefetch(ahead);
+        try {
+            return load(rulesDir, plans, cache);
+        } finally {
+            cache.dropPrefetched(ahead);
+        }
+    }
+
+    private static Workspace load(Path rulesDir, Path plans, CompiledRules cache) throws InputException, IOException {
         List<Path> dirs;
         if (plans == null && PlanFolders.isPlan(rulesDir)) {
             dirs = List.of(rulesDir);

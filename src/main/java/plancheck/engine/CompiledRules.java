@@ -61,8 +61,11 @@ public final class CompiledRules {
         }
     };
 
-    /** Compiled rules being read from disk ahead of their use ({@link #prefetch}), by key. */
-    private static final Map<String, java.util.concurrent.CompletableFuture<KieBase>> PENDING =
+    /**
+     * Compiled rules being read from disk ahead of their use ({@link #prefetch}), by file: only a cache
+     * of the same folder takes them.
+     */
+    private static final Map<Path, java.util.concurrent.CompletableFuture<KieBase>> PENDING =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path dir;
@@ -120,7 +123,7 @@ public final class CompiledRules {
         if (dir == null || fromMemory(key) != null || !Files.isRegularFile(file(key))) {
             return;
         }
-        PENDING.computeIfAbsent(key, k -> java.util.concurrent.CompletableFuture.supplyAsync(() -> read(k), r -> {
+        PENDING.computeIfAbsent(file(key), f -> java.util.concurrent.CompletableFuture.supplyAsync(() -> read(key), r -> {
             Thread t = new Thread(r, "plancheck-rules-read");
             t.setDaemon(true);
             t.start();
@@ -129,11 +132,11 @@ public final class CompiledRules {
 
     /**
      * @param key the key
-     * @return the rule base {@link #prefetch} read for the key, once it is read; null when none was
-     *         started or the file could not be used
+     * @return the rule base {@link #prefetch} of this cache folder read for the key, once it is read;
+     *         null when none was started or the file could not be used
      */
-    static KieBase awaitPrefetched(String key) {
-        java.util.concurrent.CompletableFuture<KieBase> f = PENDING.remove(key);
+    KieBase awaitPrefetched(String key) {
+        java.util.concurrent.CompletableFuture<KieBase> f = dir == null ? null : PENDING.remove(file(key));
         if (f == null) {
             return null;
         }
@@ -144,6 +147,17 @@ public final class CompiledRules {
                 throw v; // out of memory reading them: the same as reading them here
             }
             return null;
+        }
+    }
+
+    /**
+     * Drops what {@link #prefetch} read or is reading for a key, unless it was taken.
+     *
+     * @param key the key
+     */
+    public void dropPrefetched(String key) {
+        if (dir != null) {
+            PENDING.remove(file(key));
         }
     }
 

@@ -84,7 +84,7 @@ public final class RuleEngine {
             return new RuleEngine(known, rules, standards,
                     new Build(CompiledRules.Source.MEMORY, millisSince(t0), rules.drl().size(), null));
         }
-        KieBase stored = CompiledRules.awaitPrefetched(key);
+        KieBase stored = cache.awaitPrefetched(key);
         if (stored == null) {
             stored = cache.read(key);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -110,14 +111,25 @@ class CompiledRulesTest {
         assertTrue(cache.write(key, compiled.kieBase()));
         CompiledRules.forgetAll();
         cache.prefetch(key);
-        // a cache folder without the file: only the rules read ahead can spare the compilation
-        RuleEngine ahead = RuleEngine.compile(rs, new CompiledRules(tmp.resolve("empty")));
-        assertEquals(CompiledRules.Source.DISK, ahead.build().source(), "the rules read ahead, not compiled");
+        RuleEngine other = RuleEngine.compile(rs, new CompiledRules(tmp.resolve("empty")));
+        assertEquals(CompiledRules.Source.COMPILED, other.build().source(),
+                "what one cache folder read ahead is not taken by a cache of another folder (or none)");
+        CompiledRules.forgetAll();
+        RuleEngine ahead = RuleEngine.compile(rs, cache);
+        assertEquals(CompiledRules.Source.DISK, ahead.build().source(), "read from its own folder, not compiled");
         assertArrayEquals(report(compiled), report(ahead), "the same report, byte for byte");
-        assertNull(CompiledRules.awaitPrefetched(key), "taken once");
+        assertNull(cache.awaitPrefetched(key), "taken once");
+        CompiledRules.forgetAll();
+        cache.prefetch(key);
+        cache.dropPrefetched(key);
+        assertNull(cache.awaitPrefetched(key), "dropped");
         CompiledRules.forgetAll();
         cache.prefetch(CompiledRules.key("rules nobody compiled"));
-        assertNull(CompiledRules.awaitPrefetched(CompiledRules.key("rules nobody compiled")),
+        assertNull(cache.awaitPrefetched(CompiledRules.key("rules nobody compiled")),
                 "nothing is read ahead for a key the cache has no file of");
+        CompiledRules.forgetAll();
+        assertThrows(plancheck.load.InputException.class,
+                () -> Workspace.open(Path.of("rules"), tmp.resolve("no plans here"), cache));
+        assertNull(cache.awaitPrefetched(key), "plans that do not load: what was read ahead is not kept");
     }
 }
