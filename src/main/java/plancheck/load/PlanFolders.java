@@ -58,6 +58,10 @@ public final class PlanFolders {
         if (plans == null && isPlan(rulesDir)) {
             return rulesDir;
         }
+        if (plans == null && !Files.isDirectory(rulesDir)) { // the plans are looked for beside it: name the real cause
+            throw new InputException(List.of(new InputProblem(Paths2.display(rulesDir), 0, 0, "",
+                    plancheck.i18n.Msg.text("files.rules-folder-missing"))));
+        }
         Path where = plans == null ? besideRules(rulesDir) : plans;
         List<Path> found = list(where);
         if (found.size() == 1) {
@@ -65,11 +69,10 @@ public final class PlanFolders {
         }
         String shown = Paths2.display(where);
         if (found.isEmpty()) {
-            throw new InputException(List.of(new InputProblem(shown, 0, 0, "", "no plan found (expected a plan "
-                    + "folder holding plan.yaml, or a folder of such plan folders; give it with --plan DIR)")));
+            throw new InputException(List.of(new InputProblem(shown, 0, 0, "", plancheck.i18n.Msg.text("files.no-plan"))));
         }
-        throw new InputException(List.of(new InputProblem(shown, 0, 0, "", found.size() + " plans found ("
-                + String.join(", ", found.stream().limit(5).map(p -> p.getFileName().toString()).toList())
-                + (found.size() > 5 ? ", …" : "") + "); choose one with --plan DIR")));
+        throw new InputException(List.of(new InputProblem(shown, 0, 0, "", plancheck.i18n.Msg.text("files.several-plans",
+                "count", found.size(), "names", String.join(", ", found.stream().limit(5)
+                        .map(p -> p.getFileName().toString()).toList()) + (found.size() > 5 ? ", …" : "")))));
     }
 }

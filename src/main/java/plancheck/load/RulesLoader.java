@@ -155,9 +155,8 @@ public final class RulesLoader {
 
     private static void folderExists(Path d, boolean rules) throws InputException {
         if (!Files.isDirectory(d)) {
-            throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "", rules
-                    ? "rules folder not found (expected a folder holding the .drl files, standards/ and units.yaml)"
-                    : "plan folder not found (expected a folder holding plan.yaml and catalogue/)")));
+            throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "",
+                    plancheck.i18n.Msg.text(rules ? "files.rules-folder-missing" : "files.plan-folder-missing"))));
         }
     }
 

@@ -96,6 +96,31 @@ class PlansTest {
     }
 
     @Test
+    void aMissingRulesFolderOrPlanIsNamedInBothLanguages() throws Exception {
+        InputException noRules = assertThrows(InputException.class, () -> Workspace.open(tmp.resolve("nowhere"), null));
+        assertEquals(1, noRules.problems().size(), noRules.problems().toString());
+        String zh = noRules.problems().get(0).format("zh");
+        assertTrue(zh.endsWith("nowhere: 规则文件夹不存在（应为含 .drl 文件、standards/ 与 units.yaml 的文件夹；用 --rules DIR 指定）"),
+                "the rules folder given is named, not the plans beside it: " + zh);
+        assertTrue(noRules.problems().get(0).format("en").contains("rules folder not found"));
+        Path rules = tmp.resolve("rules");
+        TestSupport.copyRulesAndPlan(rules);
+        Path empty = Files.createDirectories(tmp.resolve("no-plans"));
+        InputException noPlan = assertThrows(InputException.class, () -> Workspace.open(rules, empty));
+        assertTrue(noPlan.problems().get(0).format("zh").contains("no-plans: 未找到规划（应为含 plan.yaml 的规划文件夹"),
+                noPlan.problems().toString());
+        Path two = tmp.resolve("two");
+        TestSupport.copyTree(Path.of("plans/dianjiang-15th"), two.resolve("a"));
+        TestSupport.copyTree(Path.of("plans/dianjiang-15th"), two.resolve("b"));
+        InputException several = assertThrows(InputException.class, () -> plancheck.load.PlanFolders.planFor(rules, two));
+        assertEquals(1, several.problems().size());
+        assertTrue(several.problems().get(0).format("zh").endsWith("two: 找到2个规划（a, b）；请用 --plan DIR 选择其一"),
+                several.problems().get(0).format("zh"));
+        assertTrue(several.problems().get(0).format("en").endsWith("two: 2 plans found (a, b); choose one with --plan DIR"),
+                several.problems().get(0).format("en"));
+    }
+
+    @Test
     void planYearsAndRegionsAreValidated() throws Exception {
         Path rules = tmp.resolve("rules");
         Path plan = TestSupport.copyRulesAndPlan(rules);
