@@ -60,7 +60,35 @@ public final class Main implements Runnable {
             System.err.flush();
             Runtime.getRuntime().halt(EXIT_INPUT);
         };
-        System.exit(execute(args));
+        // What to say when even saying it runs out of memory: made before the work begins.
+        byte[] lastWords = lastWords();
+        int status;
+        try {
+            status = execute(args);
+        } catch (Throwable t) { // out of memory again while reporting the first (a heap of a few MB)
+            try {
+                System.err.write(lastWords);
+                System.err.flush();
+            } catch (Throwable ignored) {
+                // nothing more can be said
+            }
+            Runtime.getRuntime().halt(EXIT_FAILED);
+            return;
+        }
+        System.exit(status);
+    }
+
+    /** @return the out-of-memory line in both languages, as bytes, or a short one when it cannot be made */
+    private static byte[] lastWords() {
+        try {
+            long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            String detail = "java.lang.OutOfMemoryError";
+            return ("plancheck: " + plancheck.i18n.Msg.get("zh", "cli.out-of-memory", "detail", detail, "max", max) + " / "
+                    + plancheck.i18n.Msg.get("en", "cli.out-of-memory", "detail", detail, "max", max) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (Throwable t) { // the message files could not even be read
+            return "plancheck: out of memory / 内存不足\n".getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** Exit status when plancheck could not finish for a reason of its own (out of memory, an internal error). */
