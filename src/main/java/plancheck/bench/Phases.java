@@ -82,9 +82,12 @@ public final class Phases {
 
     /** Prints one line per phase. */
     public void print(PrintWriter out) {
-        out.printf("  %-34s %10s %10s %12s%n", "phase", "wall ms", "CPU ms", "peak heap MiB");
+        // the first column as wide as the longest phase's name (at most 80), so that the figures line up
+        int w = Math.min(80, Math.max(34, done.stream().mapToInt(p -> p.name().length()).max().orElse(0)));
+        out.printf("  %-" + w + "s %10s %10s %12s%n", "phase", "wall ms", "CPU ms", "peak heap MiB");
         for (Phase p : done) {
-            out.printf(java.util.Locale.ROOT, "  %-34s %10.0f %10.0f %12.0f%n", p.name(), p.wallMs(), p.cpuMs(), p.peakHeapMiB());
+            out.printf(java.util.Locale.ROOT, "  %-" + w + "s %10.0f %10.0f %12.0f%n", p.name(), p.wallMs(), p.cpuMs(),
+                    p.peakHeapMiB());
         }
     }
 
