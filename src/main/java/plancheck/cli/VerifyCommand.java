@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import plancheck.engine.RuleDefectException;
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
@@ -71,7 +72,7 @@ public final class VerifyCommand implements Callable<Integer> {
             return run();
         } catch (RuntimeException e) {
             // a report.json edited by hand or by another tool: say so, never a stack trace
-            System.err.println("plancheck %s: %s is not a report this version can read: %s".formatted("verify", report, e));
+            System.err.println("plancheck verify: " + Msg.get(lang, "verify.not-a-report", "file", report, "why", e));
             return Main.EXIT_INPUT;
         }
     }
@@ -90,8 +91,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         Path rulesDir = rules != null ? rules : Path.of(r.rulesDir() == null ? "rules" : r.rulesDir());
         if (!Files.isDirectory(rulesDir)) {
-            err.println("plancheck verify: rules folder " + rulesDir + " not found; run from the folder the report was "
-                    + "written in, or give --rules DIR");
+            err.println("plancheck verify: " + Msg.get(lang, "verify.rules-folder", "dir", rulesDir));
             return Main.EXIT_INPUT;
         }
 
@@ -103,8 +103,7 @@ public final class VerifyCommand implements Callable<Integer> {
             return Main.EXIT_INPUT;
         }
         if (!Files.isDirectory(planDir)) {
-            err.println("plancheck verify: plan folder " + planDir + " not found; run from the folder the report was "
-                    + "written in, or give --plan DIR");
+            err.println("plancheck verify: " + Msg.get(lang, "verify.plan-folder", "dir", planDir));
             return Main.EXIT_INPUT;
         }
 
@@ -113,10 +112,10 @@ public final class VerifyCommand implements Callable<Integer> {
         Object pv = r.tool().get("plancheck");
         Object dv = r.tool().get("drools");
         if (!Objects.equals(pv, Versions.plancheck())) {
-            reasons.add("tool: plancheck " + pv + " wrote the report, this is plancheck " + Versions.plancheck());
+            reasons.add(Msg.get(lang, "verify.tool-plancheck", "then", pv, "now", Versions.plancheck()));
         }
         if (!Objects.equals(dv, Versions.drools())) {
-            reasons.add("tool: Drools " + dv + " then, Drools " + Versions.drools() + " now");
+            reasons.add(Msg.get(lang, "verify.tool-drools", "then", dv, "now", Versions.drools()));
         }
         // 2. The inputs.
         List<String> missing = new ArrayList<>();
@@ -133,8 +132,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 String now = Paths2.sha256(p);
                 if (!now.equals(e.getValue())) {
                     changedInputs.add(e.getKey());
-                    reasons.add("input changed: " + e.getKey() + " (sha256 " + shortHash(e.getValue()) + "… recorded, "
-                            + shortHash(now) + "… now)");
+                    reasons.add(Msg.get(lang, "verify.input-changed", "file", e.getKey(), "then", shortHash(e.getValue()),
+                            "now", shortHash(now)));
                 }
             } catch (IOException x) {
                 missing.add(e.getKey());
@@ -148,7 +147,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 nowRules.putAll(hashes(planDir));
             }
         } catch (IOException e) {
-            err.println("plancheck verify: cannot read " + rulesDir + ": " + e.getMessage());
+            err.println("plancheck verify: " + Msg.get(lang, "verify.cannot-read", "file", rulesDir, "why", e.getMessage()));
             return Main.EXIT_INPUT;
         }
         TreeMap<String, String> thenRules = r.ruleFiles();
@@ -156,15 +155,15 @@ public final class VerifyCommand implements Callable<Integer> {
             String a = thenRules.get(f);
             String b = nowRules.get(f);
             if (a == null) {
-                reasons.add("rule file added: " + f);
+                reasons.add(Msg.get(lang, "verify.rule-added", "file", f));
             } else if (b == null) {
-                reasons.add("rule file removed: " + f);
+                reasons.add(Msg.get(lang, "verify.rule-removed", "file", f));
             } else if (!a.equals(b)) {
-                reasons.add("rule file changed: " + f + " (sha256 " + shortHash(a) + "… recorded, " + shortHash(b) + "… now)");
+                reasons.add(Msg.get(lang, "verify.rule-changed", "file", f, "then", shortHash(a), "now", shortHash(b)));
             }
         }
         if (!missing.isEmpty()) {
-            out.println("plancheck verify " + report + ": cannot re-run: recorded input(s) missing: " + String.join(", ", missing));
+            out.println("plancheck verify " + report + ": " + Msg.get(lang, "verify.missing", "files", String.join(", ", missing)));
             reasons.forEach(x -> out.println("  " + x));
             out.flush();
             return Main.EXIT_INPUT;
@@ -184,15 +183,15 @@ public final class VerifyCommand implements Callable<Integer> {
                 Files.deleteIfExists(tmp);
             }
         } catch (InputException e) {
-            out.println("plancheck verify " + report + ": DIFFERENT: the re-run rejects the inputs or rules (exit 2):");
+            out.println("plancheck verify " + report + ": " + Msg.get(lang, "verify.rejects"));
             for (InputProblem p : e.problems()) {
-                out.println("    " + p);
+                out.println("    " + p.format(lang));
             }
             reasons.forEach(x -> out.println("  " + x));
             out.flush();
             return 1;
         } catch (RuleDefectException e) {
-            out.println("plancheck verify " + report + ": DIFFERENT: the rules misbehave on the re-run:");
+            out.println("plancheck verify " + report + ": " + Msg.get(lang, "verify.misbehave"));
             e.defects().forEach(d -> out.println("    " + d));
             reasons.forEach(x -> out.println("  " + x));
             out.flush();
@@ -202,26 +201,24 @@ public final class VerifyCommand implements Callable<Integer> {
             return Main.EXIT_INPUT;
         }
         if (Arrays.equals(recordedBytes, again)) {
-            out.println("plancheck verify " + report + ": IDENTICAL — re-running " + r.inputs().size() + " input(s) with "
-                    + thenRules.size() + " rules file(s) under plancheck " + Versions.plancheck() + " (Drools "
-                    + Versions.drools() + ") gives the same report, byte for byte ("
-                    + r.findings().size() + " findings).");
+            out.println("plancheck verify " + report + ": " + Msg.get(lang, "verify.identical", "inputs", r.inputs().size(),
+                    "files", thenRules.size(), "plancheck", Versions.plancheck(), "drools", Versions.drools(),
+                    "findings", r.findings().size()));
             out.flush();
             return 0;
         }
-        out.println("plancheck verify " + report + ": DIFFERENT — the re-run does not reproduce the report.");
+        out.println("plancheck verify " + report + ": " + Msg.get(lang, "verify.different"));
         if (!reasons.isEmpty()) {
-            out.println("  What changed:");
+            out.println("  " + Msg.get(lang, "verify.what-changed"));
             reasons.forEach(x -> out.println("    " + x));
         }
-        List<String> changes = findingChanges(r.findings(), findings(againRoot), changedInputs);
+        List<String> changes = findingChanges(r.findings(), findings(againRoot), changedInputs, lang);
         if (!changes.isEmpty()) {
-            out.println("  Findings that changed (" + changes.size() + "):");
+            out.println("  " + Msg.get(lang, "verify.findings-changed", "count", changes.size()));
             changes.forEach(x -> out.println("    " + x));
         }
         if (reasons.isEmpty() && changes.isEmpty()) {
-            out.println("  The inputs, rules and tool are as recorded, but the report file differs from the re-run: "
-                    + "it was edited after it was written. First difference: " + firstDifference(recordedBytes, again));
+            out.println("  " + Msg.get(lang, "verify.edited", "where", firstDifference(recordedBytes, again)));
         }
         out.flush();
         return 1;
@@ -235,7 +232,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** Findings keyed by year, indicator, subject: what differs, and which changed input each rests on. */
     @SuppressWarnings("unchecked")
     static List<String> findingChanges(List<Map<String, Object>> then, List<Map<String, Object>> now,
-                                       List<String> changedInputs) {
+                                       List<String> changedInputs, String lang) {
         Map<String, Map<String, Object>> a = byKey(then);
         Map<String, Map<String, Object>> b = byKey(now);
         List<String> out = new ArrayList<>();
@@ -243,11 +240,11 @@ public final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> x = a.get(k);
             Map<String, Object> y = b.get(k);
             if (x == null) {
-                out.add(k + ": new finding " + y.get("status") + " (rule \"" + y.get("rule") + "\")");
+                out.add(k + ": " + Msg.get(lang, "verify.new-finding", "status", y.get("status"), "rule", y.get("rule")));
                 continue;
             }
             if (y == null) {
-                out.add(k + ": finding gone (was " + x.get("status") + ", rule \"" + x.get("rule") + "\")");
+                out.add(k + ": " + Msg.get(lang, "verify.finding-gone", "status", x.get("status"), "rule", x.get("rule")));
                 continue;
             }
             List<String> diffs = new ArrayList<>();
@@ -264,7 +261,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         + ((Map<String, Object>) y.get("message")).get("zh") + "\"");
             }
             if (diffs.isEmpty() && !Objects.equals(x, y)) {
-                diffs.add("details or evidence differ");
+                diffs.add(Msg.get(lang, "verify.details-differ"));
             }
             if (!diffs.isEmpty()) {
                 List<String> via = new ArrayList<>();
@@ -274,7 +271,8 @@ public final class VerifyCommand implements Callable<Integer> {
                         via.add(ev.get("input") + "#" + ev.get("pointer"));
                     }
                 }
-                out.add(k + ": " + String.join("; ", diffs) + (via.isEmpty() ? "" : "  [changed input: " + String.join(", ", via) + "]"));
+                out.add(k + ": " + String.join("; ", diffs)
+                        + (via.isEmpty() ? "" : Msg.get(lang, "verify.changed-input", "inputs", String.join(", ", via))));
             }
         }
         return out;

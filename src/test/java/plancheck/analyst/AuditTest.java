@@ -111,7 +111,11 @@ class AuditTest {
         Path report = out.resolve("report.json");
         Cli.Run same = Cli.run("verify", report.toString());
         assertEquals(0, same.exit(), same::toString);
-        assertTrue(same.out().contains("IDENTICAL"), same::toString);
+        assertTrue(same.out().contains(": IDENTICAL（一致）：以") && same.out().contains("所得报告与原报告逐字节相同"),
+                "in Chinese by default, the verdict's word kept for scripts: " + same);
+        Cli.Run sameEn = Cli.run("verify", "--lang", "en", report.toString());
+        assertEquals(0, sameEn.exit(), sameEn::toString);
+        assertTrue(sameEn.out().contains(": IDENTICAL — re-running"), sameEn::toString);
 
         // Edit the value behind the VIOLATION.
         ReportFile r = ReportFile.read(report);
@@ -128,7 +132,11 @@ class AuditTest {
         entry.put("value", old.add(new BigDecimal("1000")));
         Files.writeString(input, om.writerWithDefaultPrettyPrinter().writeValueAsString(doc), StandardCharsets.UTF_8);
 
-        Cli.Run diff = Cli.run("verify", report.toString());
+        Cli.Run diffZh = Cli.run("verify", report.toString());
+        assertEquals(1, diffZh.exit(), diffZh::toString);
+        assertTrue(diffZh.out().contains("DIFFERENT（不一致）") && diffZh.out().contains("输入已变：" + Paths2.display(input)),
+                diffZh::toString);
+        Cli.Run diff = Cli.run("verify", "--lang", "en", report.toString());
         assertEquals(1, diff.exit(), diff::toString);
         String text = diff.out();
         assertTrue(text.contains("DIFFERENT"), text);
@@ -144,8 +152,10 @@ class AuditTest {
         Path report = out.resolve("report.json");
         Path units = rules.resolve("units.yaml");
         Files.writeString(units, Files.readString(units, StandardCharsets.UTF_8) + "\n# edited\n", StandardCharsets.UTF_8);
-        Cli.Run diff = Cli.run("verify", report.toString());
+        Cli.Run diff = Cli.run("verify", "--lang", "en", report.toString());
         assertEquals(1, diff.exit(), diff::toString);
         assertTrue(diff.out().contains("rule file changed: " + Paths2.display(units)), diff::toString);
+        Cli.Run zh = Cli.run("verify", report.toString());
+        assertTrue(zh.out().contains("规则文件已变：" + Paths2.display(units)), zh::toString);
     }
 }
