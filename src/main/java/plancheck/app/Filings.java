@@ -705,13 +705,31 @@ public final class Filings {
         return n.endsWith(".csv") ? "text/csv" : "application/json";
     }
 
-    /** @return the file name without folders, bounded, with characters safe in a path */
+    /** Longest stored file name in UTF-8 bytes: file systems allow 255 bytes, not 255 characters (a Chinese one is 3). */
+    static final int NAME_BYTES = 150;
+
+    /**
+     * @return the file name without folders, with characters safe in a path, bounded to its last 100
+     *         characters and {@link #NAME_BYTES} bytes of UTF-8 (the end, with the extension, is kept)
+     */
     static String safeName(String fileName) {
         String n = fileName == null ? "" : fileName.replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[^\\p{L}\\p{N}._\\-]", "_");
         if (n.isEmpty() || n.startsWith(".")) {
             n = "upload" + n;
         }
-        return n.length() > 100 ? n.substring(n.length() - 100) : n;
+        int start = n.length() > 100 ? n.offsetByCodePoints(n.length(), -n.codePointCount(n.length() - 100, n.length())) : 0;
+        int bytes = 0;
+        int i = n.length();
+        while (i > start) { // from the end, whole characters, while they fit
+            int cp = n.codePointBefore(i);
+            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + len > NAME_BYTES) {
+                break;
+            }
+            bytes += len;
+            i -= Character.charCount(cp);
+        }
+        return n.substring(i);
     }
 }

@@ -154,6 +154,9 @@ public final class Server implements AutoCloseable {
             c.jetty.multipartConfig.maxTotalRequestSize(max + 64 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(max, 16L * 1024 * 1024), SizeUnit.BYTES);
             c.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            // a Chinese file name comes percent-encoded in X-File-Name (9 bytes a character): room for a
+            // few thousand characters before Jetty's own 431 page (the name is then bounded for storage, Filings.safeName)
+            c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
         });
         Pages pages = new Pages(this);
         Api api = new Api(this);

@@ -623,6 +623,22 @@ abstract class ServiceContract {
     }
 
     @Test
+    void aFileNameOfThousandsOfChineseCharactersIsFiledUnderANameTheFileSystemTakes() throws Exception {
+        String longName = "垫江县应急管理局".repeat(375) + "-2030.csv"; // 3,009 characters, 27 KB percent-encoded
+        String encoded = java.net.URLEncoder.encode(longName, StandardCharsets.UTF_8);
+        assertTrue(encoded.length() > 8 * 1024, "beyond the 8 KB of headers Jetty allows by default");
+        byte[] utf8 = String.format(CSV_2030, "0.011").getBytes(StandardCharsets.UTF_8);
+        ServiceFixture.Res r = svc.file(safety, encoded, utf8, "Content-Type", "text/csv");
+        assertEquals(201, r.status(), r.text());
+        String stored = r.json().get("revision").get("fileName").asText();
+        int bytes = stored.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= 150 && bytes > 140, "bounded in bytes (a file system takes 255): " + bytes + " " + stored);
+        assertTrue(stored.endsWith("应急管理局-2030.csv"), "the end of the name, with its extension: " + stored);
+        assertArrayEquals(utf8, svc.get("/api/revisions/" + r.json().get("revision").get("id").asLong() + "/content",
+                safety).body(), "stored whole under that name");
+    }
+
+    @Test
     void aBadWorkbookIsRefusedWithItsSheetAndCellAsTheCommandLineSaysAndNothingIsStored() throws Exception {
         Path bad = svc.dataDir.resolve("bad-safety-2026.xlsx");
         Files.copy(WORKBOOK, bad, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
