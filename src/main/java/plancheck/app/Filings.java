@@ -718,18 +718,9 @@ public final class Filings {
         if (n.isEmpty() || n.startsWith(".")) {
             n = "upload" + n;
         }
-        int start = n.length() > 100 ? n.offsetByCodePoints(n.length(), -n.codePointCount(n.length() - 100, n.length())) : 0;
-        int bytes = 0;
-        int i = n.length();
-        while (i > start) { // from the end, whole characters, while they fit
-            int cp = n.codePointBefore(i);
-            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + len > NAME_BYTES) {
-                break;
-            }
-            bytes += len;
-            i -= Character.charCount(cp);
+        if (n.codePointCount(0, n.length()) > 100) {
+            n = n.substring(n.offsetByCodePoints(n.length(), -100));
         }
-        return n.substring(i);
+        return plancheck.model.Bounded.tailBytes(n, NAME_BYTES);
     }
 }

@@ -204,7 +204,8 @@ public final class Spreadsheets {
     public static String annotatedName(String file) {
         String name = file.substring(file.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name) + "-核查结果.xlsx";
+        // within the 255 bytes a file system takes for a name: the start of a long one gives way
+        return plancheck.model.Bounded.tailBytes(dot > 0 ? name.substring(0, dot) : name, 230) + "-核查结果.xlsx";
     }
 
     /**

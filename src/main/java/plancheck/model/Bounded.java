@@ -49,4 +49,27 @@ public final class Bounded {
         int end = value.offsetByCodePoints(0, max);
         return value.substring(0, end) + "…(" + n + " chars)";
     }
+
+    /**
+     * The end of a text that fits in a number of bytes of UTF-8, in whole characters: a file name kept
+     * within what a file system takes (255 bytes, whatever the characters).
+     *
+     * @param value    the text
+     * @param maxBytes the most bytes of UTF-8
+     * @return its longest end of at most {@code maxBytes} bytes
+     */
+    public static String tailBytes(String value, int maxBytes) {
+        int bytes = 0;
+        int i = value.length();
+        while (i > 0) {
+            int cp = value.codePointBefore(i);
+            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + len > maxBytes) {
+                break;
+            }
+            bytes += len;
+            i -= Character.charCount(cp);
+        }
+        return value.substring(i);
+    }
 }
