@@ -147,6 +147,15 @@ public final class CheckCommand implements Callable<Integer> {
                 outw.println("plancheck: " + Msg.get(lang, "cli.summary-regions", "regions", o.regions().size(),
                         "count", inputs, "findings", o.findings(), "summary", summary, "report", out.resolve("index.json")));
             }
+            int judged = 0;
+            for (var e : s.entrySet()) {
+                judged += e.getKey() == plancheck.model.Status.NO_DATA || e.getKey() == plancheck.model.Status.PENDING
+                        ? 0 : e.getValue();
+            }
+            if (judged == 0) { // an empty template checked: exit 0, but nothing was judged, and the bureau is told
+                err.println("plancheck: " + Msg.get(lang, "cli.nothing-judged"));
+                err.flush();
+            }
             if (o.violation()) {
                 return 1;
             }

@@ -42,10 +42,15 @@ class BureauReportsTest {
         String[] t = TestSupport.cli("template", "--bureau", "应急管理局", "--year", "2026", "--out", x.toString());
         assertEquals("0", t[0], t[2]);
         assertTrue(t[1].contains("已写出县应急管理局2026年的填报模板（6项指标，明细表：生产安全事故）"), t[1]);
+        // checked as it comes, empty: nothing to judge, exit 0, and the bureau is told so
+        String[] empty = TestSupport.check(dir.resolve("empty"), "zh", x);
+        assertEquals("0", empty[0], empty[2]);
+        assertTrue(empty[2].contains("提示：报送文件中没有可评判的数值（全部结论为无数据或待定），请确认已填写本年数值"), empty[2]);
         // filled with the safety bureau's 2026 figures and checked: its verdicts first
         Workbooks.fillFrom(x, List.of(Path.of("facts/2026/example-safety-bureau.json")));
         String[] filled = TestSupport.check(dir.resolve("filled"), "zh", x);
         assertEquals("1", filled[0], filled[2]);
+        assertFalse(filled[2].contains("没有可评判的数值"), "a filled workbook gets no such note: " + filled[2]);
         String fmd = Files.readString(dir.resolve("filled/report.md"), StandardCharsets.UTF_8);
         assertTrue(fmd.indexOf("### 县应急管理局（违规2条、预警2条）") > 0
                 && fmd.indexOf("### 县应急管理局（违规2条、预警2条）") < fmd.indexOf("## 县应急管理局负责的指标"), fmd);
