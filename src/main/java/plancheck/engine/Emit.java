@@ -389,6 +389,9 @@ public final class Emit {
 
     /** @return the evidence sorted, each once */
     static List<Evidence> sortedDistinct(List<Evidence> evidence) {
+        if (strictlyAscending(evidence)) { // most lists come sorted from the rules: one pass, no sort
+            return List.copyOf(evidence);
+        }
         List<Evidence> l = new ArrayList<>(evidence);
         l.sort(null);
         List<Evidence> out = new ArrayList<>(l.size());
@@ -398,6 +401,17 @@ public final class Emit {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static boolean strictlyAscending(List<Evidence> evidence) {
+        Evidence prev = null;
+        for (Evidence e : evidence) {
+            if (prev != null && prev.compareTo(e) >= 0) {
+                return false;
+            }
+            prev = e;
+        }
+        return true;
     }
 
     /**

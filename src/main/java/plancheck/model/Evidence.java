@@ -4,11 +4,59 @@ package plancheck.model;
  * Where a number came from: a submission file and a JSON pointer inside it (RFC 6901), or a rules
  * file for catalogue values and parameters.
  *
- * @param input   path of the file relative to the working folder, with '/' separators
- * @param pointer JSON pointer to the value or record used, e.g. {@code /indicators/0}; for a YAML
- *                rules file, the id of the entry
+ * <p>A value with the accessors, equality and text of a record {@code Evidence(input, pointer)}; a
+ * class so that an element of a list ("/waterSamples/17") keeps where its index starts and the index
+ * itself: findings and reports sort tens of thousands of records, and comparing two elements of one
+ * list is then a comparison of two numbers.
  */
-public record Evidence(String input, String pointer) implements java.lang.Comparable<Evidence> {
+public final class Evidence implements java.lang.Comparable<Evidence> {
+    private final String input;
+    private final String pointer;
+    /** the position of the last '/' when the pointer ends in an index of 1–9 digits, else -1 */
+    private final int cut;
+    /** that index */
+    private final int index;
+
+    /**
+     * @param input   path of the file relative to the working folder, with '/' separators
+     * @param pointer JSON pointer to the value or record used, e.g. {@code /indicators/0}; for a YAML
+     *                rules file, the id of the entry
+     */
+    public Evidence(String input, String pointer) {
+        this.input = input;
+        this.pointer = pointer;
+        int c = pointer == null ? -1 : pointer.lastIndexOf('/');
+        if (c >= 0 && digits(pointer, c + 1, pointer.length())) {
+            this.cut = c;
+            this.index = Integer.parseInt(pointer, c + 1, pointer.length(), 10);
+        } else {
+            this.cut = -1;
+            this.index = 0;
+        }
+    }
+
+    /** @return path of the file relative to the working folder, with '/' separators */
+    public String input() { return input; }
+
+    /** @return JSON pointer to the value or record used; for a YAML rules file, the id of the entry */
+    public String pointer() { return pointer; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Evidence e && java.util.Objects.equals(input, e.input)
+                && java.util.Objects.equals(pointer, e.pointer);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hashCode(input) + java.util.Objects.hashCode(pointer);
+    }
+
+    @Override
+    public String toString() {
+        return "Evidence[input=" + input + ", pointer=" + pointer + "]";
+    }
+
     /** @return {input, pointer} as an ordered map, the shape report.json and explanations use */
     public java.util.Map<String, Object> asMap() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
@@ -44,23 +92,34 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
             return asMaps(evidence);
         }
         java.util.Map<String, Object[]> groups = new java.util.TreeMap<>();
+        Evidence last = null; // the previous element of a list, whose group a run of its list continues
+        Object[] lastGroup = null;
         for (Evidence e : evidence) {
-            String list = listOf(e.pointer);
+            if (last != null && e.cut > 0 && e.cut == last.cut && java.util.Objects.equals(e.input, last.input)
+                    && e.pointer.regionMatches(0, last.pointer, 0, e.cut)) {
+                ((int[]) lastGroup[2])[0]++;
+                continue;
+            }
+            String list = e.cut > 0 ? e.pointer.substring(0, e.cut) : null;
             String key = e.input + "\u0000" + (list == null ? e.pointer : list);
             Object[] g = groups.get(key);
             if (g == null) {
-                groups.put(key, new Object[] {e.input, list == null ? e.pointer : list, list == null ? 0 : 1});
+                g = new Object[] {e.input, list == null ? e.pointer : list, new int[] {list == null ? 0 : 1}};
+                groups.put(key, g);
             } else if (list != null) {
-                g[2] = (Integer) g[2] + 1;
+                ((int[]) g[2])[0]++;
             }
+            last = list == null ? null : e;
+            lastGroup = g;
         }
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (Object[] g : groups.values()) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("input", g[0]);
             m.put("pointer", g[1]);
-            if ((Integer) g[2] > 0) {
-                m.put("records", g[2]);
+            int records = ((int[]) g[2])[0];
+            if (records > 0) {
+                m.put("records", records);
             }
             out.add(m);
         }
@@ -80,7 +139,14 @@ public record Evidence(String input, String pointer) implements java.lang.Compar
     @Override
     public int compareTo(Evidence o) {
         int c = input == o.input ? 0 : input.compareTo(o.input); // records of one file share its name
-        return c != 0 ? c : comparePointers(pointer, o.pointer);
+        if (c != 0 || pointer == o.pointer) {
+            return c;
+        }
+        // the usual case: two elements of one list, "/waterSamples/17" and "/waterSamples/130"
+        if (cut >= 0 && cut == o.cut && pointer.regionMatches(0, o.pointer, 0, cut)) {
+            return Integer.compare(index, o.index);
+        }
+        return comparePointers(pointer, o.pointer);
     }
 
     /**

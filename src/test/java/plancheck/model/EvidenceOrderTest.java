@@ -42,9 +42,9 @@ class EvidenceOrderTest {
         assertTrue(new Evidence("a.json", "/x/3").compareTo(new Evidence("b.json", "/x/1")) < 0);
     }
 
-    @Test
-    void sameSignAsTheDefinitionOnRandomPointers() {
-        Random r = new Random(20260101);
+    /** 400 random pointers of segments that are indexes, near-indexes and names. */
+    private static List<String> randomPointers(long seed) {
+        Random r = new Random(seed);
         String[] parts = {"", "0", "1", "2", "10", "007", "99", "123456789", "1234567890", "a", "ab", "a1", "1a",
                 "waterSamples", "values", "NH3-N", "~1", "断面", "١"};
         List<String> ps = new ArrayList<>();
@@ -59,11 +59,78 @@ class EvidenceOrderTest {
             }
             ps.add(b.toString());
         }
+        return ps;
+    }
+
+    @Test
+    void sameSignAsTheDefinitionOnRandomPointers() {
+        List<String> ps = randomPointers(20260101);
         for (String a : ps) {
             for (String b : ps) {
-                assertEquals(Integer.signum(byDefinition(a, b)), Integer.signum(Evidence.comparePointers(a, b)),
-                        a + " vs " + b);
+                int expected = Integer.signum(byDefinition(a, b));
+                assertEquals(expected, Integer.signum(Evidence.comparePointers(a, b)), a + " vs " + b);
+                // the same through the evidence, which keeps a list element's index
+                assertEquals(expected, Integer.signum(new Evidence("f.json", a).compareTo(new Evidence("f.json", b))),
+                        a + " vs " + b + " as evidence");
             }
+        }
+    }
+
+    @Test
+    void evidenceIsAValueLikeTheRecordItWas() {
+        Evidence a = new Evidence("f.json", "/waterSamples/12");
+        Evidence b = new Evidence(new String("f.json"), new String("/waterSamples/12"));
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(31 * "f.json".hashCode() + "/waterSamples/12".hashCode(), a.hashCode());
+        assertEquals("Evidence[input=f.json, pointer=/waterSamples/12]", a.toString());
+        assertEquals(0, a.compareTo(b));
+        assertTrue(!a.equals(new Evidence("f.json", "/waterSamples/012")), "a different pointer to the same index");
+        assertEquals(0, a.compareTo(new Evidence("f.json", "/waterSamples/012")), "ordered as the same index");
+    }
+
+    /** asMapsReferenced as it was first written: a key string per record. */
+    private static List<Object> referencedByDefinition(List<Evidence> evidence) {
+        java.util.Map<String, Object[]> groups = new java.util.TreeMap<>();
+        for (Evidence e : evidence) {
+            String list = Evidence.listOf(e.pointer());
+            String key = e.input() + "\u0000" + (list == null ? e.pointer() : list);
+            Object[] g = groups.get(key);
+            if (g == null) {
+                groups.put(key, new Object[] {e.input(), list == null ? e.pointer() : list, list == null ? 0 : 1});
+            } else if (list != null) {
+                g[2] = (Integer) g[2] + 1;
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object[] g : groups.values()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("input", g[0]);
+            m.put("pointer", g[1]);
+            if ((Integer) g[2] > 0) {
+                m.put("records", g[2]);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    @Test
+    void longListsAreReferencedPerListAsByDefinition() {
+        Random r = new Random(7);
+        List<String> ps = randomPointers(99);
+        for (int round = 0; round < 50; round++) {
+            List<Evidence> ev = new ArrayList<>();
+            int n = Evidence.LISTED + 1 + r.nextInt(300);
+            for (int i = 0; i < n; i++) {
+                String input = r.nextInt(3) == 0 ? "b.json" : "a.json";
+                String ptr = r.nextInt(3) == 0 ? ps.get(r.nextInt(ps.size())) : "/waterSamples/" + r.nextInt(40);
+                ev.add(new Evidence(input, ptr));
+            }
+            if (round % 2 == 0) {
+                java.util.Collections.sort(ev); // as findings hold it; the other half in any order
+            }
+            assertEquals(referencedByDefinition(ev), Evidence.asMapsReferenced(ev), "round " + round);
         }
     }
 }
