@@ -56,4 +56,28 @@ class ImportCommandTest {
         assertEquals(2, bad.exit(), bad.toString());
         assertTrue(bad.err().contains("empty.csv:1:1:"), bad.err());
     }
+    /**
+     * The synthetic benchmark at a small size: plancheck's verdicts agree with the plain computation
+     * (an independent loop over the same files and standard tables), for one county with every kind of
+     * record and for several counties each with its own plan; the data and reports are kept where asked.
+     */
+    @Test
+    void syntheticBenchAgreesWithThePlainComputation(@TempDir Path dir) throws Exception {
+        Cli.Run one = Cli.run("bench", "synthetic", "-q", "--sections", "6", "--stations", "2", "--accidents", "15",
+                "--years", "2", "--data", dir.resolve("data").toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, one.exit(), one.toString());
+        assertTrue(one.out().contains("differences: 0"), one.out());
+        assertTrue(one.out().contains("W=12"), "6 sections × 2 years compared: " + one.out());
+        assertTrue(one.out().contains("plancheck's reading and judging alone ÷ plain Java: wall "), one.out());
+        assertTrue(Files.isRegularFile(dir.resolve("out/report.json")), "reports kept");
+        assertTrue(Files.isDirectory(dir.resolve("data/facts")), "data kept");
+        assertEquals("", one.err(), "quiet");
+
+        Cli.Run three = Cli.run("bench", "synthetic", "-q", "--regions", "3", "--sections", "2", "--accidents", "5",
+                "--years", "1", "--threads", "2");
+        assertEquals(0, three.exit(), three.toString());
+        assertTrue(three.out().contains("differences: 0"), three.out());
+        assertTrue(three.out().contains("3 region(s)"), three.out());
+        assertFalse(three.out().contains("reading and judging alone"), "summed over regions run at once: not shown");
+    }
 }
