@@ -321,10 +321,7 @@ public final class PlanMonitoring {
             return out;
         }
         Text document = pair(file, root.path("document"), "/document", problems);
-        JsonNode fic = root.path("fictional");
-        if (!fic.isMissingNode() && !fic.isBoolean()) {
-            problems.add(new InputProblem(file, 0, 0, "/fictional", msg("monitoring.boolean", "found", found(fic))));
-        }
+        boolean fictional = flag(file, root.path("fictional"), "/fictional", false, problems);
         JsonNode list = root.path("targets");
         if (!list.isArray() || list.isEmpty()) {
             problems.add(new InputProblem(file, 0, 0, "/targets", msg("monitoring.annual-targets")));
@@ -351,7 +348,7 @@ public final class PlanMonitoring {
                 problems.add(new InputProblem(file, 0, 0, ptr + "/text", msg("monitoring.text")));
             }
             if (problems.size() == before && document != null) {
-                out.add(new AnnualTarget(id, y.asInt(), value, c, txt, document, fic.asBoolean(false), file, ptr));
+                out.add(new AnnualTarget(id, y.asInt(), value, c, txt, document, fictional, file, ptr));
             }
         }
         return out;
@@ -432,7 +429,7 @@ public final class PlanMonitoring {
         if (!as.isMissingNode()) {
             unknownKeys(file, as, "/assignments", Set.of("document", "fictional", "note", "targets"), problems);
             Text document = pair(file, as.path("document"), "/assignments/document", problems);
-            boolean fictional = as.path("fictional").asBoolean(false);
+            boolean fictional = flag(file, as.path("fictional"), "/assignments/fictional", false, problems);
             JsonNode tl = as.path("targets");
             if (!tl.isArray()) {
                 problems.add(new InputProblem(file, 0, 0, "/assignments/targets", msg("monitoring.assignments")));
@@ -442,7 +439,12 @@ public final class PlanMonitoring {
                 JsonNode n = tl.get(i);
                 String ptr = "/assignments/targets/" + i;
                 int before = problems.size();
-                unknownKeys(file, n, ptr, Set.of("township", "indicator", "value", "comparator", "text", "note"), problems);
+                unknownKeys(file, n, ptr, Set.of("township", "indicator", "value", "comparator", "text", "document",
+                        "fictional", "note"), problems);
+                // a target set by another document than the rest (the plan's own bottom line among invented
+                // shares) names it, and whether it is an example, itself
+                Text doc = n.has("document") ? pair(file, n.path("document"), ptr + "/document", problems) : document;
+                boolean fic = flag(file, n.path("fictional"), ptr + "/fictional", fictional, problems);
                 String town = text(n, "township");
                 String id = text(n, "indicator");
                 boolean known = id != null && targets.stream().anyMatch(x -> x.id().equals(id));
@@ -460,7 +462,7 @@ public final class PlanMonitoring {
                 if (txt == null) {
                     problems.add(new InputProblem(file, 0, 0, ptr + "/text", msg("monitoring.text")));
                 }
-                if (problems.size() > before || document == null) {
+                if (problems.size() > before || doc == null) {
                     continue;
                 }
                 for (Township x : towns) {
@@ -470,7 +472,7 @@ public final class PlanMonitoring {
                                     "name", x.name(), "id", id)));
                             continue;
                         }
-                        assigned.add(new TownshipTarget(x.name(), id, value, c, txt, document, fictional, file, ptr));
+                        assigned.add(new TownshipTarget(x.name(), id, value, c, txt, doc, fic, file, ptr));
                     }
                 }
             }
@@ -569,6 +571,18 @@ public final class PlanMonitoring {
             return null;
         }
         return new Text(zh, en);
+    }
+
+    /** @return a true/false field's value, the default when absent; anything else is a problem */
+    private static boolean flag(String file, JsonNode n, String ptr, boolean absent, List<InputProblem> problems) {
+        if (n.isMissingNode()) {
+            return absent;
+        }
+        if (!n.isBoolean()) {
+            problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.boolean", "found", found(n))));
+            return absent;
+        }
+        return n.asBoolean();
     }
 
     private static String text(JsonNode n, String key) {

@@ -47,6 +47,29 @@ class MonitoringDataTest {
                 .map(t -> t.value()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         assertEquals(0, new java.math.BigDecimal("41").compareTo(grain));
         assertEquals(24, towns.targets().stream().filter(t -> t.indicator().equals("major_accidents")).count(), "all: every township");
+        // the invented grain shares are marked as such; the bottom line on major accidents is the plan's own
+        // (第四十五章第三节) and names its own clause, not the grain decomposition
+        for (var t : towns.targets()) {
+            boolean grainShare = t.indicator().equals("grain_capacity");
+            assertEquals(grainShare, t.fictional(), t.toString());
+            assertEquals(grainShare, t.document().zh().contains("粮食产量"), t.toString());
+            assertEquals(!grainShare, t.document().zh().startsWith("第四十五章第三节"), t.toString());
+        }
+    }
+
+    @Test
+    void aTargetsOwnDocumentAndFictionalMustBeWellFormed() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Path plan = TestSupport.copyRulesAndPlan(rules);
+        Path t = plan.resolve("townships.yaml");
+        Files.writeString(t, Files.readString(t).replace("      fictional: false\n", "      fictional: 否\n")
+                .replace("en: \"chapter 45 section 3", "en_: \"chapter 45 section 3"));
+        InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan));
+        List<String> zh = e.problems().stream().map(p -> p.format("zh")).toList();
+        assertTrue(zh.stream().anyMatch(p -> p.contains("/assignments/targets/0/fictional: 应为 true 或 false，实为\"否\"")), zh::toString);
+        assertTrue(zh.stream().anyMatch(p -> p.contains("/assignments/targets/0/document: ")), zh::toString);
+        assertTrue(e.problems().stream().anyMatch(p -> p.format("en").contains("/assignments/targets/0/fictional: expected true or false")),
+                e.problems()::toString);
     }
 
     @Test
