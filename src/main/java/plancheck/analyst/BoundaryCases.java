@@ -15,7 +15,9 @@ import plancheck.engine.Checker;
 import plancheck.engine.PlanMath;
 import plancheck.engine.RuleDefectException;
 import plancheck.engine.RuleEngine;
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
+import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
 import plancheck.load.RuleSet;
 import plancheck.load.Submission;
@@ -25,6 +27,7 @@ import plancheck.model.Finding;
 import plancheck.model.Parameter;
 import plancheck.model.PlanTarget;
 import plancheck.model.Status;
+import plancheck.model.Text;
 
 /**
  * The boundary test of every catalogue target with the plan's own numbers, run by {@code plancheck rules
@@ -71,7 +74,11 @@ public final class BoundaryCases {
     }
 
     /** One run: the values submitted, the year judged, the verdict it must get and what it had to reach. */
-    public record Case(String label, List<Value> values, int year, Status status, BigDecimal expected) {}
+    public record Case(Text label, List<Value> values, int year, Status status, BigDecimal expected) {}
+
+    private static Text label(String key) {
+        return Msg.text("analyst.case." + key);
+    }
 
     /**
      * A case whose verdict differed.
@@ -82,10 +89,10 @@ public final class BoundaryCases {
      * @param label  the case
      * @param text   what was submitted, what was expected and what the rules said
      */
-    public record Failure(String target, String judge, String file, String label, String text) {
+    public record Failure(String target, String judge, String file, Text label, Text text) {
         @Override
         public String toString() {
-            return target + " [" + judge + "] " + label + ": " + text;
+            return target + " [" + judge + "] " + label.en() + ": " + text.en();
         }
     }
 
@@ -182,7 +189,7 @@ public final class BoundaryCases {
         List<Failure> out = new ArrayList<>();
         String region = engine.rules().regions().isEmpty() ? "region" : engine.rules().regions().get(0);
         for (Case c : cases) {
-            String problem = verdictProblem(engine, t, c, region);
+            Text problem = verdictProblem(engine, t, c, region);
             if (problem != null) {
                 out.add(new Failure(t.id(), t.judge(), t.file(), c.label(), problem));
             }
@@ -191,7 +198,7 @@ public final class BoundaryCases {
     }
 
     /** @return null when the case gets its verdict, else what went wrong */
-    private static String verdictProblem(RuleEngine engine, PlanTarget t, Case c, String region) {
+    private static Text verdictProblem(RuleEngine engine, PlanTarget t, Case c, String region) {
         Map<Integer, List<Submission.IndicatorValue>> byYear = new TreeMap<>();
         for (Value v : c.values()) {
             List<Submission.IndicatorValue> l = byYear.computeIfAbsent(v.year(), y -> new ArrayList<>());
@@ -205,23 +212,24 @@ public final class BoundaryCases {
         try {
             fs = Checker.check(engine, subs).outcome().findings();
         } catch (InputException e) {
-            return "submitted " + c.values() + ", the check stopped: " + e.problems().get(0);
+            InputProblem p = e.problems().get(0);
+            return Msg.text("analyst.boundary-stopped", "values", c.values(), "problem", new Text(p.format("zh"), p.format("en")));
         } catch (RuleDefectException e) {
-            return "submitted " + c.values() + ", the rules misbehaved: " + e.defects().get(0);
+            return Msg.text("analyst.boundary-misbehaved", "values", c.values(), "defect", e.defects().get(0));
         }
         List<Finding> m = fs.stream().filter(f -> f.indicator().equals(t.id()) && f.year() == c.year()
                 && f.subject().equals(region)).toList();
         if (m.size() != 1) {
-            return "submitted " + c.values() + ": expected one verdict for " + c.year() + ", found " + m.size();
+            return Msg.text("analyst.boundary-count", "values", c.values(), "year", c.year(), "count", m.size());
         }
         Finding f = m.get(0);
         if (f.status() != c.status()) {
-            return "submitted " + c.values() + ": expected " + c.status() + ", the rules said " + f.status()
-                    + " (rule \"" + f.rule() + "\": " + Bounded.cut(f.message().en()) + ")";
+            return Msg.text("analyst.boundary-status", "values", c.values(), "want", c.status(), "got", f.status(),
+                    "rule", f.rule(), "message", new Text(Bounded.cut(f.message().zh()), Bounded.cut(f.message().en())));
         }
         if (c.expected() != null && (f.expected() == null || c.expected().compareTo(f.expected()) != 0)) {
-            return "submitted " + c.values() + ": the year had to reach " + c.expected().toPlainString()
-                    + ", the finding says " + (f.expected() == null ? "nothing" : f.expected().toPlainString());
+            return Msg.text("analyst.boundary-expected", "values", c.values(), "want", c.expected().toPlainString(),
+                    "got", f.expected() == null ? Msg.text("analyst.boundary-nothing") : f.expected().toPlainString());
         }
         return null;
     }
@@ -281,43 +289,43 @@ public final class BoundaryCases {
                     base.add(new Value(2025, id, b, u, null));
                 }
                 BigDecimal p2026 = PlanMath.path(b, tv, 1, 5);
-                out.add(new Case("2026 at the path value", with(base, new Value(2026, id, meets(c, p2026), u, null)), 2026, Status.PASS, p2026));
-                out.add(new Case("2026 a hair short of the path", with(base, new Value(2026, id, misses(c, p2026), u, null)), 2026, behind(t), p2026));
-                out.add(new Case("2030 at the plan's target", with(base, new Value(2030, id, meets(c, tv), u, null)), 2030, Status.PASS, PlanMath.tidy(tv)));
-                out.add(new Case("2030 a hair short of the plan's target", with(base, new Value(2030, id, misses(c, tv), u, null)), 2030, behind(t), PlanMath.tidy(tv)));
+                out.add(new Case(label("path-2026-at"), with(base, new Value(2026, id, meets(c, p2026), u, null)), 2026, Status.PASS, p2026));
+                out.add(new Case(label("path-2026-short"), with(base, new Value(2026, id, misses(c, p2026), u, null)), 2026, behind(t), p2026));
+                out.add(new Case(label("2030-at-target"), with(base, new Value(2030, id, meets(c, tv), u, null)), 2030, Status.PASS, PlanMath.tidy(tv)));
+                out.add(new Case(label("2030-short-of-target"), with(base, new Value(2030, id, misses(c, tv), u, null)), 2030, behind(t), PlanMath.tidy(tv)));
             }
             case "limit" -> {
                 if (t.warnAt() != null) {
-                    out.add(new Case("at the warning threshold", List.of(new Value(2026, id, t.warnAt(), u, null)), 2026, Status.PASS, tv));
-                    out.add(new Case("past the warning threshold", List.of(new Value(2026, id, misses(c, t.warnAt()), u, null)), 2026, Status.WARNING, tv));
-                    out.add(new Case("at the plan's limit (within, past the threshold)", List.of(new Value(2026, id, meets(c, tv), u, null)), 2026, Status.WARNING, tv));
+                    out.add(new Case(label("at-warning"), List.of(new Value(2026, id, t.warnAt(), u, null)), 2026, Status.PASS, tv));
+                    out.add(new Case(label("past-warning"), List.of(new Value(2026, id, misses(c, t.warnAt()), u, null)), 2026, Status.WARNING, tv));
+                    out.add(new Case(label("at-limit-past-warning"), List.of(new Value(2026, id, meets(c, tv), u, null)), 2026, Status.WARNING, tv));
                 } else {
-                    out.add(new Case("at the plan's limit", List.of(new Value(2026, id, meets(c, tv), u, null)), 2026, Status.PASS, tv));
+                    out.add(new Case(label("at-limit"), List.of(new Value(2026, id, meets(c, tv), u, null)), 2026, Status.PASS, tv));
                 }
-                out.add(new Case("a hair beyond the plan's limit", List.of(new Value(2026, id, misses(c, tv), u, null)), 2026, behind(t), tv));
-                out.add(new Case("2030 at the plan's limit", List.of(new Value(2030, id, t.warnAt() != null ? t.warnAt() : meets(c, tv), u, null)), 2030, Status.PASS, tv));
+                out.add(new Case(label("beyond-limit"), List.of(new Value(2026, id, misses(c, tv), u, null)), 2026, behind(t), tv));
+                out.add(new Case(label("2030-at-limit"), List.of(new Value(2030, id, t.warnAt() != null ? t.warnAt() : meets(c, tv), u, null)), 2030, Status.PASS, tv));
             }
             case "average_growth" -> {
-                out.add(new Case("2026 at the plan's rate", List.of(new Value(2026, id, meets(c, tv), u, null)), 2026, Status.PASS, tv));
-                out.add(new Case("2026 a hair below", List.of(new Value(2026, id, misses(c, tv), u, null)), 2026, behind(t), tv));
-                out.add(new Case("2026–2027 averaging the plan's rate", List.of(new Value(2026, id, meets(c, tv).add(BigDecimal.ONE), u, null),
+                out.add(new Case(label("2026-at-rate"), List.of(new Value(2026, id, meets(c, tv), u, null)), 2026, Status.PASS, tv));
+                out.add(new Case(label("2026-below"), List.of(new Value(2026, id, misses(c, tv), u, null)), 2026, behind(t), tv));
+                out.add(new Case(label("2026-2027-average"), List.of(new Value(2026, id, meets(c, tv).add(BigDecimal.ONE), u, null),
                         new Value(2027, id, meets(c, tv).subtract(BigDecimal.ONE), u, null)), 2027, Status.PASS, tv));
             }
             case "cumulative" -> {
                 BigDecimal fifth = PlanMath.share(tv, 1, 5);
-                out.add(new Case("2026 a fifth of the total", List.of(new Value(2026, id, meets(c, fifth), u, null)), 2026, Status.PASS, fifth));
-                out.add(new Case("2026 a hair below a fifth", List.of(new Value(2026, id, misses(c, fifth), u, null)), 2026, behind(t), fifth));
-                out.add(new Case("2026–2030 summing to the plan's total", fiveYears(id, u, fifth, meets(c, fifth)), 2030, Status.PASS, PlanMath.tidy(tv)));
-                out.add(new Case("2026–2030 a hair short of the plan's total", fiveYears(id, u, fifth, misses(c, fifth)), 2030, behind(t), PlanMath.tidy(tv)));
+                out.add(new Case(label("2026-fifth"), List.of(new Value(2026, id, meets(c, fifth), u, null)), 2026, Status.PASS, fifth));
+                out.add(new Case(label("2026-below-fifth"), List.of(new Value(2026, id, misses(c, fifth), u, null)), 2026, behind(t), fifth));
+                out.add(new Case(label("2030-total"), fiveYears(id, u, fifth, meets(c, fifth)), 2030, Status.PASS, PlanMath.tidy(tv)));
+                out.add(new Case(label("2030-short-of-total"), fiveYears(id, u, fifth, misses(c, fifth)), 2030, behind(t), PlanMath.tidy(tv)));
             }
             case "new_items" -> {
                 BigDecimal due = tv.divide(BigDecimal.valueOf(5), 0, RoundingMode.FLOOR);
-                out.add(new Case("2026 the whole items due", List.of(new Value(2026, id, due, u, null)), 2026, Status.PASS, due));
+                out.add(new Case(label("2026-items-due"), List.of(new Value(2026, id, due, u, null)), 2026, Status.PASS, due));
                 if (due.signum() > 0) {
-                    out.add(new Case("2026 one item fewer than due", List.of(new Value(2026, id, due.subtract(BigDecimal.ONE), u, null)), 2026, behind(t), due));
+                    out.add(new Case(label("2026-one-fewer"), List.of(new Value(2026, id, due.subtract(BigDecimal.ONE), u, null)), 2026, behind(t), due));
                 }
-                out.add(new Case("2030 the plan's count", fiveYears(id, u, BigDecimal.ZERO, tv), 2030, Status.PASS, PlanMath.tidy(tv)));
-                out.add(new Case("2030 one item fewer", fiveYears(id, u, BigDecimal.ZERO, tv.subtract(BigDecimal.ONE)), 2030, behind(t), PlanMath.tidy(tv)));
+                out.add(new Case(label("2030-count"), fiveYears(id, u, BigDecimal.ZERO, tv), 2030, Status.PASS, PlanMath.tidy(tv)));
+                out.add(new Case(label("2030-one-fewer"), fiveYears(id, u, BigDecimal.ZERO, tv.subtract(BigDecimal.ONE)), 2030, behind(t), PlanMath.tidy(tv)));
             }
             case "hold" -> {
                 List<Value> base = new ArrayList<>();
@@ -334,20 +342,20 @@ public final class BoundaryCases {
                     level = startFor(t);
                     base.add(new Value(2025, id, level, u, null));
                 }
-                out.add(new Case("at the level to keep", with(base, new Value(2026, id, meets(c, level), u, null)), 2026, Status.PASS, level));
-                out.add(new Case("a hair short of the level", with(base, new Value(2026, id, misses(c, level), u, null)), 2026, behind(t), level));
-                out.add(new Case("2030 at the level to keep", with(base, new Value(2030, id, meets(c, level), u, null)), 2030, Status.PASS, level));
+                out.add(new Case(label("at-level"), with(base, new Value(2026, id, meets(c, level), u, null)), 2026, Status.PASS, level));
+                out.add(new Case(label("short-of-level"), with(base, new Value(2026, id, misses(c, level), u, null)), 2026, behind(t), level));
+                out.add(new Case(label("2030-at-level"), with(base, new Value(2030, id, meets(c, level), u, null)), 2030, Status.PASS, level));
             }
             case "trend" -> {
                 BigDecimal p = new BigDecimal("100");
-                out.add(new Case("the right way from last year", List.of(new Value(2025, id, p, u, null), new Value(2026, id, meets(c, p), u, null)), 2026, Status.PASS, p));
-                out.add(new Case("the wrong way (or still) from last year", List.of(new Value(2025, id, p, u, null), new Value(2026, id, misses(c, p), u, null)), 2026, behind(t), p));
+                out.add(new Case(label("right-way"), List.of(new Value(2025, id, p, u, null), new Value(2026, id, meets(c, p), u, null)), 2026, Status.PASS, p));
+                out.add(new Case(label("wrong-way"), List.of(new Value(2025, id, p, u, null), new Value(2026, id, misses(c, p), u, null)), 2026, behind(t), p));
             }
             case "level_growth" -> {
                 BigDecimal p = new BigDecimal("100");
                 BigDecimal need = PlanMath.grown(p, tv);
-                out.add(new Case("growing at the plan's rate", List.of(new Value(2025, id, p, u, null), new Value(2026, id, meets(c, need), u, null)), 2026, Status.PASS, need));
-                out.add(new Case("a hair short of the plan's rate", List.of(new Value(2025, id, p, u, null), new Value(2026, id, misses(c, need), u, null)), 2026, behind(t), need));
+                out.add(new Case(label("growing-at-rate"), List.of(new Value(2025, id, p, u, null), new Value(2026, id, meets(c, need), u, null)), 2026, Status.PASS, need));
+                out.add(new Case(label("short-of-rate"), List.of(new Value(2025, id, p, u, null), new Value(2026, id, misses(c, need), u, null)), 2026, behind(t), need));
             }
             case "growth_from_levels" -> {
                 PlanTarget r = rules.target(t.related());
@@ -360,35 +368,35 @@ public final class BoundaryCases {
                 BigDecimal f = BigDecimal.ONE.add(tv.divide(BigDecimal.valueOf(100), MathContext.DECIMAL128));
                 BigDecimal l1 = b.multiply(f);
                 BigDecimal l2 = b.multiply(f.pow(2));
-                out.add(new Case("2026 level grown at the plan's rate", with(base, new Value(2026, r.id(), meets(c, l1), r.unit(), null)), 2026, Status.PASS, tv));
-                out.add(new Case("2026 a hair short", with(base, new Value(2026, r.id(), misses(c, l1), r.unit(), null)), 2026, behind(t), tv));
-                out.add(new Case("2027 level compounded at the plan's rate", with(base, new Value(2027, r.id(), meets(c, l2), r.unit(), null)), 2027, Status.PASS, tv));
-                out.add(new Case("2027 a hair short", with(base, new Value(2027, r.id(), misses(c, l2), r.unit(), null)), 2027, behind(t), tv));
+                out.add(new Case(label("2026-level-grown"), with(base, new Value(2026, r.id(), meets(c, l1), r.unit(), null)), 2026, Status.PASS, tv));
+                out.add(new Case(label("2026-short"), with(base, new Value(2026, r.id(), misses(c, l1), r.unit(), null)), 2026, behind(t), tv));
+                out.add(new Case(label("2027-level-compounded"), with(base, new Value(2027, r.id(), meets(c, l2), r.unit(), null)), 2027, Status.PASS, tv));
+                out.add(new Case(label("2027-short"), with(base, new Value(2027, r.id(), misses(c, l2), r.unit(), null)), 2027, behind(t), tv));
             }
             case "relational" -> {
                 PlanTarget r = rules.target(t.related());
                 BigDecimal g = new BigDecimal("5.5");
                 Value rv = new Value(2026, r.id(), g, r.unit(), null);
-                out.add(new Case("keeping pace with the related value", List.of(rv, new Value(2026, id, meets(c, g), u, null)), 2026, Status.PASS, g));
-                out.add(new Case("a hair behind the related value", List.of(rv, new Value(2026, id, misses(c, g), u, null)), 2026, behind(t), g));
+                out.add(new Case(label("keeping-pace"), List.of(rv, new Value(2026, id, meets(c, g), u, null)), 2026, Status.PASS, g));
+                out.add(new Case(label("behind-related"), List.of(rv, new Value(2026, id, misses(c, g), u, null)), 2026, behind(t), g));
             }
             case "city_assigned" -> {
                 Parameter p = rules.parameters().get(t.parameter());
                 if (p == null || p.value() == null) {
-                    out.add(new Case("parameter unset: PENDING", List.of(new Value(2026, id, startFor(t), u, null)), 2026, Status.PENDING, null));
+                    out.add(new Case(label("parameter-unset"), List.of(new Value(2026, id, startFor(t), u, null)), 2026, Status.PENDING, null));
                 } else {
-                    out.add(new Case("at the city's value", List.of(new Value(2026, id, meets(c, p.value()), u, null)), 2026, Status.PASS, p.value()));
-                    out.add(new Case("a hair short of the city's value", List.of(new Value(2026, id, misses(c, p.value()), u, null)), 2026, behind(t), p.value()));
+                    out.add(new Case(label("at-city-value"), List.of(new Value(2026, id, meets(c, p.value()), u, null)), 2026, Status.PASS, p.value()));
+                    out.add(new Case(label("short-of-city-value"), List.of(new Value(2026, id, misses(c, p.value()), u, null)), 2026, behind(t), p.value()));
                 }
             }
             case "caliber" -> {
                 BigDecimal b = startFor(t);
                 Value base = new Value(2025, id, b, u, t.caliber());
                 BigDecimal p2026 = PlanMath.path(b, tv, 1, 5);
-                out.add(new Case("2026 at the path in the target's caliber", List.of(base, new Value(2026, id, meets(c, p2026), u, t.caliber())), 2026, Status.PASS, p2026));
-                out.add(new Case("2026 a hair short", List.of(base, new Value(2026, id, misses(c, p2026), u, t.caliber())), 2026, behind(t), p2026));
-                out.add(new Case("2030 at the plan's target", List.of(base, new Value(2030, id, meets(c, tv), u, t.caliber())), 2030, Status.PASS, PlanMath.tidy(tv)));
-                out.add(new Case("2030 a hair short", List.of(base, new Value(2030, id, misses(c, tv), u, t.caliber())), 2030, behind(t), PlanMath.tidy(tv)));
+                out.add(new Case(label("caliber-2026-at"), List.of(base, new Value(2026, id, meets(c, p2026), u, t.caliber())), 2026, Status.PASS, p2026));
+                out.add(new Case(label("2026-short"), List.of(base, new Value(2026, id, misses(c, p2026), u, t.caliber())), 2026, behind(t), p2026));
+                out.add(new Case(label("2030-at-target"), List.of(base, new Value(2030, id, meets(c, tv), u, t.caliber())), 2030, Status.PASS, PlanMath.tidy(tv)));
+                out.add(new Case(label("2030-short"), List.of(base, new Value(2030, id, misses(c, tv), u, t.caliber())), 2030, behind(t), PlanMath.tidy(tv)));
             }
             default -> {
                 return null;

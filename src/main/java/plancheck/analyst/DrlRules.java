@@ -72,14 +72,14 @@ public final class DrlRules {
             try {
                 pkg = parser.parse(false, text);
             } catch (Exception e) {
-                problems.add(new InputProblem(disp, 0, 0, "", "DRL does not parse: " + e.getMessage()));
+                problems.add(new InputProblem(disp, 0, 0, "", plancheck.i18n.Msg.text("analyst.drl-parse", "detail", String.valueOf(e.getMessage()))));
                 continue;
             }
             if (parser.hasErrors()) {
                 for (DroolsError e : parser.getErrors()) {
                     int line = e instanceof ParserError pe ? pe.getRow() : 0;
                     int col = e instanceof ParserError pe ? pe.getCol() : 0;
-                    problems.add(new InputProblem(disp, line, col, "", "DRL does not parse: " + e.getMessage()));
+                    problems.add(new InputProblem(disp, line, col, "", plancheck.i18n.Msg.text("analyst.drl-parse", "detail", String.valueOf(e.getMessage()))));
                 }
             }
             if (pkg == null) {

@@ -14,12 +14,14 @@ import plancheck.app.Checked;
 import plancheck.app.Workspace;
 import plancheck.engine.RuleDefectException;
 import plancheck.load.InputException;
+import plancheck.i18n.Msg;
 import plancheck.load.Paths2;
 import plancheck.model.Bounded;
 import plancheck.model.Evidence;
 import plancheck.model.Finding;
 import plancheck.model.PlanTarget;
 import plancheck.model.Status;
+import plancheck.model.Text;
 import plancheck.report.JsonReport;
 import plancheck.report.MarkdownReport;
 
@@ -141,12 +143,12 @@ public final class Examples {
         return out;
     }
 
-    /** @return what an analyst reads for a target the examples do not show */
-    public static String advice(Missing m, String facts, int firstYear) {
-        return "target '" + m.target().id() + "' (" + m.target().file() + ") has no value in the example submissions ("
-                + facts + "): add {\"id\": \"" + m.target().id() + "\", \"value\": …, \"unit\": \"" + m.target().unit()
-                + "\"} to the indicators of " + (m.example() != null ? m.example() : "an example-*.json file of " + firstYear)
-                + " (every target the rules judge is shown on the examples), then run plancheck rules golden";
+    /** @return what an analyst reads for a target the examples do not show, in Chinese and English */
+    public static Text advice(Missing m, String facts, int firstYear) {
+        String snippet = "{\"id\": \"" + m.target().id() + "\", \"value\": …, \"unit\": \"" + m.target().unit() + "\"}";
+        return Msg.text("analyst.examples-advice", "id", m.target().id(), "file", m.target().file(), "facts", facts,
+                "snippet", snippet, "example", m.example() != null ? new Text(m.example(), m.example())
+                        : Msg.text("analyst.examples-any-file", "year", firstYear));
     }
 
     /**
@@ -165,20 +167,20 @@ public final class Examples {
      *
      * @param files  the files {@link #golden} rendered
      * @param golden the folder of the reviewed copies
-     * @return one line per file that differs or is missing (empty: equal)
+     * @return one line per file that differs or is missing, in Chinese and English (empty: equal)
      * @throws IOException when a copy cannot be read
      */
-    public static List<String> compare(Map<String, byte[]> files, Path golden) throws IOException {
-        List<String> out = new ArrayList<>();
+    public static List<Text> compare(Map<String, byte[]> files, Path golden) throws IOException {
+        List<Text> out = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             Path f = golden.resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
-                out.add(Paths2.display(f) + " is missing");
+                out.add(Msg.text("analyst.golden-missing", "file", Paths2.display(f)));
                 continue;
             }
-            String d = firstDifference(Files.readString(f, StandardCharsets.UTF_8), new String(e.getValue(), StandardCharsets.UTF_8));
+            Text d = firstDifference(Files.readString(f, StandardCharsets.UTF_8), new String(e.getValue(), StandardCharsets.UTF_8));
             if (d != null) {
-                out.add(Paths2.display(f) + " differs from the report on the examples at " + d);
+                out.add(Msg.text("analyst.golden-file-differs", "file", Paths2.display(f), "where", d));
             }
         }
         return out;
@@ -190,12 +192,22 @@ public final class Examples {
     }
 
     /** @return "line N: reviewed …, now …" for the first line that differs, or null when equal */
-    static String firstDifference(String want, String got) {
+    static Text firstDifference(String want, String got) {
         int i = firstDifferentLine(want, got);
         if (i < 0) {
             return null;
         }
-        return "line " + (i + 1) + ": reviewed ⟨" + Bounded.cut(line(want, i).strip()) + "⟩, now ⟨" + Bounded.cut(line(got, i).strip()) + "⟩";
+        return Msg.text("analyst.golden-first-difference", "line", i + 1, "reviewed", lineText(want, i), "now", lineText(got, i));
+    }
+
+    /** Line i of a text, stripped and cut, or "(end of file)" in each language. */
+    private static Text lineText(String text, int i) {
+        String[] l = text.split("\n", -1);
+        if (i >= l.length) {
+            return Msg.text("analyst.end-of-file");
+        }
+        String s = Bounded.cut(l[i].strip());
+        return new Text(s, s);
     }
 
     /** @return the 0-based index of the first line where two texts differ, or -1 when they are equal */

@@ -25,7 +25,10 @@ import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
+import plancheck.i18n.Msg;
+import plancheck.model.Bounded;
 import plancheck.model.Comparator;
+import plancheck.model.Text;
 import plancheck.model.UnitTable;
 
 /**
@@ -75,7 +78,7 @@ public final class Lint {
      */
     public static Result run(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return new Result(List.of(new InputProblem(dir.toString(), 0, 0, "", "rules folder not found")), 0, 0, 0, 0);
+            return new Result(List.of(noFolder(dir)), 0, 0, 0, 0);
         }
         try {
             return run(dir, plancheck.load.PlanFolders.planFor(dir, null));
@@ -93,7 +96,7 @@ public final class Lint {
     public static Result run(Path dir, Path planDir) throws IOException {
         List<InputProblem> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            out.add(new InputProblem(dir.toString(), 0, 0, "", "rules folder not found"));
+            out.add(noFolder(dir));
             return new Result(out, 0, 0, 0, 0);
         }
         DrlRules.Parsed drl = DrlRules.parse(dir);
@@ -123,8 +126,7 @@ public final class Lint {
             for (String k : List.of("kind", "source")) {
                 String v = r.meta().get(k);
                 if (v == null || v.isBlank()) {
-                    out.add(new InputProblem(r.file(), r.line(), 0, "", "rule \"" + r.name() + "\" has no @" + k
-                            + (k.equals("source") ? " (the plan or standard clause it implements)" : " (the way of judging it implements)")));
+                    out.add(new InputProblem(r.file(), r.line(), 0, "", Msg.text("analyst.lint-no-" + k, "name", Bounded.cut(r.name()))));
                 }
             }
         }
@@ -134,7 +136,7 @@ public final class Lint {
                 while (m.find()) {
                     if (!rs.messages().containsKey(m.group(1))) {
                         out.add(new InputProblem(e.getKey(), lineOf(e.getValue(), m.start()), 0, "",
-                                "message key \"" + m.group(1) + "\" is defined in no file of " + rs.dir() + "/messages"));
+                                Msg.text("analyst.lint-message-key", "key", Bounded.cut(m.group(1)), "dir", rs.dir())));
                     }
                 }
             }
@@ -198,66 +200,66 @@ public final class Lint {
                                     Map<String, String> firstSeen, List<InputProblem> out, Path dir) {
         String ptr = "/targets/" + i;
         String id = text(t, "id");
-        String who = id == null ? "target #" + (i + 1) : "target '" + id + "'";
+        Text who = id == null ? Msg.text("analyst.lint-target-number", "n", i + 1)
+                : Msg.text("analyst.lint-target-id", "id", Bounded.cut(id));
         if (id != null) {
             String where = file + ":" + y.at(0, ptr + "/id")[0];
             String prev = firstSeen.putIfAbsent(id, where);
             if (prev != null) {
-                add(out, file, y, ptr + "/id", "duplicate target id '" + id + "' (first defined at " + prev + ")");
+                add(out, file, y, ptr + "/id", Msg.text("analyst.lint-duplicate-id", "id", Bounded.cut(id), "first", prev));
             }
         }
         String cmp = text(t, "comparator");
         Comparator c = null;
         if (cmp == null) {
-            add(out, file, y, ptr, who + " has no comparator (expected one of >=, >, <=, <)");
+            add(out, file, y, ptr, Msg.text("analyst.lint-no-comparator", "who", who));
         } else {
             try {
                 c = Comparator.parse(cmp);
             } catch (IllegalArgumentException e) {
-                add(out, file, y, ptr + "/comparator", who + ": unknown comparator '" + cmp + "' (expected one of >=, >, <=, <)");
+                add(out, file, y, ptr + "/comparator", Msg.text("analyst.lint-unknown-comparator", "who", who, "found", Bounded.cut(cmp)));
             }
         }
         if (text(t, "source") == null) {
-            add(out, file, y, ptr, who + " has no source clause (source: the plan clause it comes from, e.g. \"专栏1 第5项\")");
+            add(out, file, y, ptr, Msg.text("analyst.lint-no-clause", "who", who));
         }
         String unit = text(t, "unit");
         if (unit != null && !units.knows(unit)) {
-            add(out, file, y, ptr + "/unit", who + ": unit '" + unit + "' is not in the unit table "
-                    + Paths2.display(dir.resolve("units.yaml")) + " (add it there, with its dimension and factor)");
+            add(out, file, y, ptr + "/unit", Msg.text("analyst.lint-unit", "who", who, "unit", Bounded.cut(unit),
+                    "table", Paths2.display(dir.resolve("units.yaml"))));
         }
         String judge = text(t, "judge");
         if (judge != null && !literals.contains(judge)) {
-            add(out, file, y, ptr + "/judge", who + ": no rule in " + Paths2.display(dir) + "/**/*.drl handles judge '"
-                    + judge + "' (a new way of judging needs a rule file and a scenario; see docs/adding-a-rule.md)");
+            add(out, file, y, ptr + "/judge", Msg.text("analyst.lint-judge", "who", who, "dir", Paths2.display(dir),
+                    "judge", Bounded.cut(judge)));
         }
         BigDecimal base = num(t.path("baseline"), "value");
         BigDecimal target = num(t.path("target"), "value");
         boolean caliber = text(t, "caliber") != null;
         if (c != null && "path".equals(judge) && base != null && target != null && !caliber) {
-            if (c.higherIsBetter() && target.compareTo(base) < 0) {
-                add(out, file, y, ptr + "/target", who + " points the wrong way: higher is better (" + cmp + "), but the 2030 target "
-                        + target.stripTrailingZeros().toPlainString()
-                        + " is below the 2025 baseline " + base.stripTrailingZeros().toPlainString()
-                        + " (fix the comparator or the values, or declare the caliber change with caliber: …)");
-            } else if (!c.higherIsBetter() && target.compareTo(base) > 0) {
-                add(out, file, y, ptr + "/target", who + " points the wrong way: lower is better (" + cmp + "), but the 2030 target "
-                        + target.stripTrailingZeros().toPlainString() + " is above the 2025 baseline "
-                        + base.stripTrailingZeros().toPlainString()
-                        + " (fix the comparator or the values, or declare the caliber change with caliber: …)");
+            boolean higher = c.higherIsBetter();
+            if (higher ? target.compareTo(base) < 0 : target.compareTo(base) > 0) {
+                add(out, file, y, ptr + "/target", Msg.text(higher ? "analyst.lint-wrong-way-higher" : "analyst.lint-wrong-way-lower",
+                        "who", who, "cmp", cmp, "target", target.stripTrailingZeros().toPlainString(),
+                        "base", base.stripTrailingZeros().toPlainString()));
             }
         }
         BigDecimal warn = t.path("warnAt").isNumber() ? t.path("warnAt").decimalValue() : null;
         if (c != null && warn != null && target != null) {
             boolean wrong = c.higherIsBetter() ? warn.compareTo(target) < 0 : warn.compareTo(target) > 0;
             if (wrong) {
-                add(out, file, y, ptr + "/warnAt", who + ": warnAt " + warn.stripTrailingZeros().toPlainString()
-                        + " is on the wrong side of the limit " + target.stripTrailingZeros().toPlainString() + " (for " + cmp
-                        + " it must lie " + (c.higherIsBetter() ? "above" : "below") + " the limit, so that a value warns before it breaks)");
+                add(out, file, y, ptr + "/warnAt", Msg.text(c.higherIsBetter() ? "analyst.lint-warn-above" : "analyst.lint-warn-below",
+                        "who", who, "warn", warn.stripTrailingZeros().toPlainString(),
+                        "limit", target.stripTrailingZeros().toPlainString(), "cmp", cmp));
             }
         }
     }
 
-    private static void add(List<InputProblem> out, String file, LocatedYaml y, String ptr, String msg) {
+    private static InputProblem noFolder(Path dir) {
+        return new InputProblem(dir.toString(), 0, 0, "", Msg.text("files.rules-folder-missing"));
+    }
+
+    private static void add(List<InputProblem> out, String file, LocatedYaml y, String ptr, Text msg) {
         int[] l = y.at(0, ptr);
         out.add(new InputProblem(file, l[0], l[1], ptr, msg));
     }
@@ -362,8 +364,8 @@ public final class Lint {
             for (String id : b.indicators()) {
                 owners.computeIfAbsent(id, k -> new ArrayList<>()).add(b.id());
                 if (rs.target(id) == null) {
-                    out.add(new InputProblem(file, 0, 0, "", "bureau '" + b.id() + "' lists indicator '" + id
-                            + "', which the catalogue lacks"));
+                    out.add(new InputProblem(file, 0, 0, "", Msg.text("analyst.lint-bureau-unknown-id",
+                            "bureau", Bounded.cut(b.id()), "id", Bounded.cut(id))));
                 }
             }
         }
@@ -380,9 +382,10 @@ public final class Lint {
                         }
                     }
                 }
-                out.add(new InputProblem(t.file(), line, 0, "", "target '" + t.id() + "' is filed by "
-                        + (o.isEmpty() ? "no bureau" : o.size() + " bureaus " + o) + ": list it under the indicators of exactly one "
-                        + "bureau in " + file + " (the service refuses an indicator no bureau, or another bureau, files)"));
+                Text filedBy = o.isEmpty() ? Msg.text("analyst.lint-filed-by-none")
+                        : Msg.text("analyst.lint-filed-by-many", "count", o.size(), "list", Bounded.cut(o.toString()));
+                out.add(new InputProblem(t.file(), line, 0, "", Msg.text("analyst.lint-filed-by", "id", Bounded.cut(t.id()),
+                        "owners", filedBy, "file", file)));
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import plancheck.i18n.Msg;
 import plancheck.load.Paths2;
 import plancheck.load.RuleSet;
 import plancheck.model.PlanTarget;
@@ -24,10 +25,11 @@ public final class RuleList {
     /**
      * @param rules the loaded rule set
      * @param dir   its folder
+     * @param lang  "zh" or "en": the language of the headers
      * @return the listing, one line per target and per rule, tab-separated columns under a header
      * @throws IOException when files cannot be read
      */
-    public static String render(RuleSet rules, Path dir) throws IOException {
+    public static String render(RuleSet rules, Path dir, String lang) throws IOException {
         Map<String, String> lines = new HashMap<>();
         for (PlanTarget t : rules.targets()) {
             lines.put(t.id(), t.file());
@@ -55,8 +57,8 @@ public final class RuleList {
         StringBuilder b = new StringBuilder();
         List<PlanTarget> ts = new ArrayList<>(rules.targets());
         ts.sort(java.util.Comparator.comparing((PlanTarget t) -> t.table() == null ? 1000 : t.table()).thenComparing(PlanTarget::id));
-        b.append("TARGETS (").append(ts.size()).append(")\n");
-        b.append("id\titem\tarea\tjudge\tattribute\tcomparator\ttarget\tunit\tsource\twhere\n");
+        b.append(Msg.get(lang, "analyst.list-targets", "count", ts.size())).append('\n');
+        b.append(Msg.get(lang, "analyst.list-targets-header")).append('\n');
         for (PlanTarget t : ts) {
             b.append(t.id()).append('\t').append(t.table() == null ? "—" : "专栏1-" + t.table()).append('\t')
                     .append(t.area()).append('\t').append(t.judge()).append('\t')
@@ -67,13 +69,13 @@ public final class RuleList {
                     .append(lineOf.getOrDefault(t.file() + "#" + t.id(), 0)).append('\n');
         }
         DrlRules.Parsed drl = DrlRules.parse(dir);
-        b.append("\nRULES (").append(drl.rules().size()).append(")\n");
-        b.append("name\tkind\tattribute\tsource\twhere\n");
+        b.append('\n').append(Msg.get(lang, "analyst.list-rules", "count", drl.rules().size())).append('\n');
+        b.append(Msg.get(lang, "analyst.list-rules-header")).append('\n');
         for (DrlRules.Rule r : drl.rules()) {
             String binding = r.meta().get("binding");
             b.append(r.name()).append('\t').append(r.meta().getOrDefault("kind", "—")).append('\t')
-                    .append(binding == null ? "from the target" : "binding=" + binding).append('\t')
-                    .append(r.meta().getOrDefault("source", "— (no @source)")).append('\t').append(r.where()).append('\n');
+                    .append(binding == null ? Msg.get(lang, "analyst.list-from-target") : "binding=" + binding).append('\t')
+                    .append(r.meta().getOrDefault("source", Msg.get(lang, "analyst.list-no-source"))).append('\t').append(r.where()).append('\n');
         }
         return b.toString();
     }

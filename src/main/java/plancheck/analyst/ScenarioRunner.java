@@ -31,14 +31,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import plancheck.app.Pipeline;
 import plancheck.engine.RuleDefectException;
 import plancheck.engine.RuleEngine;
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
+import plancheck.model.Bounded;
 import plancheck.model.Finding;
 import plancheck.model.Parameter;
 import plancheck.model.Status;
+import plancheck.model.Text;
 
 /**
  * Runs the scenarios kept beside the rules ({@code rules/scenarios/**}/*.yaml, format in
@@ -71,10 +74,20 @@ public final class ScenarioRunner {
      * @param line     the line where the scenario starts
      * @param name     its name (or the file name when it has none)
      * @param ok       true when every expectation held
-     * @param messages why not (expected and actual side by side), empty when ok
+     * @param texts    why not (expected and actual side by side), in Chinese and English; empty when ok
      * @param expectations how many expectations it checked
      */
-    public record Outcome(String file, int line, String name, boolean ok, List<String> messages, int expectations) {}
+    public record Outcome(String file, int line, String name, boolean ok, List<Text> texts, int expectations) {
+        /** @return why not, in English (what tests and logs compare) */
+        public List<String> messages() {
+            return messages("en");
+        }
+
+        /** @return why not, in {@code lang} ("zh" or "en") */
+        public List<String> messages(String lang) {
+            return texts.stream().map(t -> t.in(lang)).toList();
+        }
+    }
 
     /**
      * Everything a run found.
@@ -173,11 +186,12 @@ public final class ScenarioRunner {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             outcomes.add(new Outcome(disp, l == null ? 0 : l.getLineNr(), f.getFileName().toString(), false,
-                    List.of(disp + ":" + (l == null ? 0 : l.getLineNr()) + ": not valid YAML: " + e.getOriginalMessage()), 0));
+                    List.of(prefixed(disp + ":" + (l == null ? 0 : l.getLineNr()) + ": ",
+                            Msg.text("analyst.not-yaml", "detail", Bounded.cut(e.getOriginalMessage(), 300)))), 0));
             return;
         }
         if (y.docs().isEmpty()) {
-            outcomes.add(new Outcome(disp, 0, f.getFileName().toString(), false, List.of(disp + ": empty scenario file"), 0));
+            outcomes.add(new Outcome(disp, 0, f.getFileName().toString(), false, List.of(prefixed(disp + ": ", Msg.text("analyst.scenario-empty-file"))), 0));
         }
         for (int d = 0; d < y.docs().size(); d++) {
             outcomes.add(runOne(disp, y, d, firings, names));
@@ -188,33 +202,33 @@ public final class ScenarioRunner {
             throws IOException {
         JsonNode s = y.docs().get(d);
         int line = y.at(d, "")[0];
-        List<String> errs = new ArrayList<>();
+        List<Text> errs = new ArrayList<>();
         String name = s.path("name").isTextual() ? s.path("name").asText() : file + " #" + (d + 1);
         if (!s.isObject()) {
-            return new Outcome(file, line, name, false, List.of(file + ":" + line + ": expected a scenario (a mapping with "
-                    + "name, given, expect)"), 0);
+            return new Outcome(file, line, name, false, List.of(prefixed(file + ":" + line + ": ",
+                    Msg.text("analyst.scenario-not-mapping"))), 0);
         }
         unknown(s, "", TOP, file, y, d, errs);
         if (!s.path("name").isTextual() || s.path("name").asText().isBlank()) {
-            errs.add(at(file, y, d, "/name") + "missing name (required, unique)");
+            errs.add(at(file, y, d, "/name", "analyst.scenario-no-name"));
         } else {
             String prev = names.putIfAbsent(name, file + ":" + line);
             if (prev != null) {
-                errs.add(at(file, y, d, "/name") + "the name \"" + name + "\" is already used by the scenario at " + prev);
+                errs.add(at(file, y, d, "/name", "analyst.scenario-name-used", "name", Bounded.quote(name), "prev", prev));
             }
         }
         JsonNode given = s.path("given");
         if (!given.isArray() || given.isEmpty()) {
-            errs.add(at(file, y, d, "/given") + "expected given: a list of one or more submissions");
+            errs.add(at(file, y, d, "/given", "analyst.scenario-given"));
         }
         JsonNode expect = s.path("expect");
         if (!expect.isMissingNode() && !expect.isNull() && !expect.isArray()) {
-            errs.add(at(file, y, d, "/expect") + "expected expect: a list of findings");
+            errs.add(at(file, y, d, "/expect", "analyst.scenario-expect"));
         }
         Integer exitStatus = null;
         if (s.has("exitStatus")) {
             if (!s.path("exitStatus").canConvertToInt() || !List.of(0, 1, 2).contains(s.path("exitStatus").asInt())) {
-                errs.add(at(file, y, d, "/exitStatus") + "expected exitStatus 0, 1 or 2");
+                errs.add(at(file, y, d, "/exitStatus", "analyst.scenario-exit-status"));
             } else {
                 exitStatus = s.path("exitStatus").asInt();
             }
@@ -222,31 +236,30 @@ public final class ScenarioRunner {
         String errorContains = s.path("errorContains").isTextual() ? s.path("errorContains").asText() : null;
         int nExpect = expect.isArray() ? expect.size() : 0;
         if (nExpect == 0 && errorContains == null) {
-            errs.add(at(file, y, d, "") + "the scenario expects nothing, so it cannot fail: give expect (findings) or, "
-                    + "for rejected input, exitStatus: 2 with errorContains");
+            errs.add(at(file, y, d, "", "analyst.scenario-expects-nothing"));
         }
         for (int i = 0; i < nExpect; i++) {
             JsonNode e = expect.get(i);
             String p = "/expect/" + i;
             if (!e.isObject()) {
-                errs.add(at(file, y, d, p) + "expected a mapping (indicator, year, status …)");
+                errs.add(at(file, y, d, p, "analyst.scenario-expect-mapping"));
                 continue;
             }
             unknown(e, p, EXPECT, file, y, d, errs);
             if (!e.path("indicator").isTextual()) {
-                errs.add(at(file, y, d, p) + "missing indicator");
+                errs.add(at(file, y, d, p, "analyst.scenario-no-indicator"));
             }
             if (!e.path("year").canConvertToInt()) {
-                errs.add(at(file, y, d, p) + "missing year");
+                errs.add(at(file, y, d, p, "analyst.scenario-no-year"));
             }
             if (!e.path("status").isTextual()) {
-                errs.add(at(file, y, d, p) + "missing status (one of " + List.of(Status.values()) + ")");
+                errs.add(at(file, y, d, p, "analyst.scenario-no-status", "values", List.of(Status.values())));
             } else {
                 try {
                     Status.valueOf(e.path("status").asText());
                 } catch (IllegalArgumentException x) {
-                    errs.add(at(file, y, d, p + "/status") + "unknown status " + e.path("status").asText() + " (one of "
-                            + List.of(Status.values()) + ")");
+                    errs.add(at(file, y, d, p + "/status", "analyst.scenario-unknown-status",
+                            "found", Bounded.cut(e.path("status").asText()), "values", List.of(Status.values())));
                 }
             }
         }
@@ -259,9 +272,9 @@ public final class ScenarioRunner {
         try {
             eng = engineFor(s, file, y, d, errs);
         } catch (InputException e) {
-            List<String> m = new ArrayList<>();
-            m.add(at(file, y, d, "") + "the rules with this scenario's parameters/targets do not load:");
-            e.problems().forEach(p -> m.add("    " + p));
+            List<Text> m = new ArrayList<>();
+            m.add(at(file, y, d, "", "analyst.scenario-rules-do-not-load"));
+            e.problems().forEach(p -> m.add(new Text("    " + p.format("zh"), "    " + p.format("en"))));
             return new Outcome(file, line, name, false, m, nExpect);
         }
         if (!errs.isEmpty()) {
@@ -276,7 +289,7 @@ public final class ScenarioRunner {
                 unknown(g, "/given/" + i, GIVEN, file, y, d, errs);
                 JsonNode sub = g.path("submission");
                 if (!sub.isObject()) {
-                    errs.add(at(file, y, d, "/given/" + i) + "expected submission: a submission (contract §2)");
+                    errs.add(at(file, y, d, "/given/" + i, "analyst.scenario-submission"));
                     continue;
                 }
                 ObjectNode o = ((ObjectNode) sub).deepCopy();
@@ -292,7 +305,7 @@ public final class ScenarioRunner {
                 }
                 Path target = tmp.resolve(fn).normalize();
                 if (!target.startsWith(tmp) || paths.contains(target)) {
-                    errs.add(at(file, y, d, "/given/" + i + "/file") + "file names must be distinct and inside the scenario");
+                    errs.add(at(file, y, d, "/given/" + i + "/file", "analyst.scenario-file-names"));
                     continue;
                 }
                 Files.createDirectories(target.getParent());
@@ -305,19 +318,22 @@ public final class ScenarioRunner {
             Run run = check(eng, paths);
             run.firings().forEach((k, v) -> firings.merge(k, v, Long::sum));
             int exit = run.exit();
-            String errorText = run.errorText();
+            Text errors = run.errors();
+            String errorText = errors.en();
+            Text indented = new Text(errors.zh().strip().replace("\n", "\n    "), errors.en().strip().replace("\n", "\n    "));
             List<Finding> findings = run.findings();
-            List<String> fails = new ArrayList<>();
+            List<Text> fails = new ArrayList<>();
             if (exitStatus != null && exitStatus != exit) {
-                fails.add(at(file, y, d, "/exitStatus") + "exit status: expected " + exitStatus + ", actual " + exit
-                        + (exit == 2 ? "; the run stopped with:\n    " + errorText.strip().replace("\n", "\n    ") : ""));
+                Text exitText = Msg.text("analyst.scenario-exit", "want", exitStatus, "got", exit);
+                fails.add(at(file, y, d, "/exitStatus", exit == 2
+                        ? join(exitText, Msg.text("analyst.scenario-stopped-with", "errors", indented)) : exitText));
             } else if (exit == 2 && nExpect > 0) {
-                fails.add(at(file, y, d, "") + "the run stopped (exit 2), so no finding can match:\n    "
-                        + errorText.strip().replace("\n", "\n    "));
+                fails.add(at(file, y, d, "", "analyst.scenario-stopped", "errors", indented));
             }
-            if (errorContains != null && !errorText.contains(errorContains)) {
-                fails.add(at(file, y, d, "/errorContains") + "errors: expected a problem containing \"" + errorContains
-                        + "\", actual: " + (errorText.isBlank() ? "none (exit " + exit + ")" : "\n    " + errorText.strip().replace("\n", "\n    ")));
+            if (errorContains != null && !errors.en().contains(errorContains) && !errors.zh().contains(errorContains)) {
+                fails.add(at(file, y, d, "/errorContains", "analyst.scenario-error-contains", "want", Bounded.quote(errorContains),
+                        "actual", errorText.isBlank() ? Msg.text("analyst.scenario-no-errors", "exit", exit)
+                                : Msg.text("analyst.scenario-errors", "errors", indented)));
             }
             if (exit != 2) {
                 for (int i = 0; i < nExpect; i++) {
@@ -326,10 +342,8 @@ public final class ScenarioRunner {
             }
             List<String> unstated = unstatedDependencies(eng, s, paths, observed(expect, findings, region, exit, errorText), region);
             if (!unstated.isEmpty()) {
-                fails.add(at(file, y, d, "/parameters") + "the outcome depends on the plan's parameter(s) " + unstated
-                        + " (" + rules.planDir() + "/parameters.yaml), which the scenario does not state, so the city's value would "
-                        + "change it: state each under parameters: — null to test the rules while it is unset, a number for a value, "
-                        + "or plan when the scenario is about the plan's own value (docs/scenarios.md)");
+                fails.add(at(file, y, d, "/parameters", "analyst.scenario-unstated", "ids", unstated,
+                        "file", rules.planDir() + "/parameters.yaml"));
             }
             return new Outcome(file, line, name, fails.isEmpty(), fails, nExpect);
         } finally {
@@ -382,22 +396,26 @@ public final class ScenarioRunner {
         } catch (IOException e) {
             return true;
         }
-        return !seen.equals(observed(s.path("expect"), r.findings(), region, r.exit(), r.errorText()));
+        return !seen.equals(observed(s.path("expect"), r.findings(), region, r.exit(), r.errors().en()));
     }
 
     /** One check of a scenario's submissions: exit status, the problems that stopped it, findings, firings. */
-    private record Run(int exit, String errorText, List<Finding> findings, Map<String, Long> firings) {}
+    private record Run(int exit, Text errors, List<Finding> findings, Map<String, Long> firings) {}
 
     private static Run check(RuleEngine eng, List<Path> paths) throws IOException {
         try {
             plancheck.app.Checked c = Pipeline.check(eng, paths);
-            return new Run(c.report().hasViolation() ? 1 : 0, "", c.report().findings(), c.report().firings());
+            return new Run(c.report().hasViolation() ? 1 : 0, new Text("", ""), c.report().findings(), c.report().firings());
         } catch (InputException e) {
-            StringBuilder b = new StringBuilder();
-            e.problems().forEach(p -> b.append(p).append('\n'));
-            return new Run(2, b.toString(), List.of(), Map.of());
+            StringBuilder zh = new StringBuilder();
+            StringBuilder en = new StringBuilder();
+            e.problems().forEach(p -> {
+                zh.append(p.format("zh")).append('\n');
+                en.append(p.format("en")).append('\n');
+            });
+            return new Run(2, new Text(zh.toString(), en.toString()), List.of(), Map.of());
         } catch (RuleDefectException e) {
-            return new Run(2, "the rules misbehaved: " + String.join("\n", e.defects()), List.of(), Map.of());
+            return new Run(2, Msg.text("analyst.scenario-misbehaved", "defects", String.join("\n", e.defects())), List.of(), Map.of());
         }
     }
 
@@ -421,18 +439,18 @@ public final class ScenarioRunner {
     }
 
     /** The engine for a scenario: the shared one, or one compiled with its parameters and targets. */
-    private RuleEngine engineFor(JsonNode s, String file, LocatedYaml y, int d, List<String> errs)
+    private RuleEngine engineFor(JsonNode s, String file, LocatedYaml y, int d, List<Text> errs)
             throws InputException, IOException {
         JsonNode params = s.path("parameters");
         JsonNode targets = s.path("targets");
         boolean hasParams = params.isObject() && !params.isEmpty();
         boolean hasTargets = targets.isArray() && !targets.isEmpty();
         if (!params.isMissingNode() && !params.isNull() && !params.isObject()) {
-            errs.add(at(file, y, d, "/parameters") + "expected parameters: a mapping id → value (or null)");
+            errs.add(at(file, y, d, "/parameters", "analyst.scenario-parameters"));
             return engine;
         }
         if (!targets.isMissingNode() && !targets.isNull() && !targets.isArray()) {
-            errs.add(at(file, y, d, "/targets") + "expected targets: a list of catalogue entries (by id)");
+            errs.add(at(file, y, d, "/targets", "analyst.scenario-targets"));
             return engine;
         }
         if (!hasParams && !hasTargets) {
@@ -461,9 +479,9 @@ public final class ScenarioRunner {
                 Map.Entry<String, JsonNode> e = it.next();
                 Parameter old = ps.get(e.getKey());
                 if (old == null) {
-                    errs.add(at(file, y, d, "/parameters/" + e.getKey()) + "unknown parameter " + e.getKey()
-                            + " (defined in " + rules.planDir() + "/parameters.yaml and " + rules.dir()
-                            + "/parameters.yaml: " + ps.keySet() + ")");
+                    errs.add(at(file, y, d, "/parameters/" + e.getKey(), "analyst.scenario-unknown-parameter",
+                            "id", Bounded.cut(e.getKey()), "plan", rules.planDir(), "rules", rules.dir(),
+                            "ids", Bounded.cut(ps.keySet().toString(), 500)));
                     continue;
                 }
                 JsonNode v = e.getValue();
@@ -471,7 +489,7 @@ public final class ScenarioRunner {
                     continue; // the plan's own value: the scenario is about it
                 }
                 if (!v.isNull() && !v.isNumber()) {
-                    errs.add(at(file, y, d, "/parameters/" + e.getKey()) + "expected a number, null (unset) or plan (the plan's own value)");
+                    errs.add(at(file, y, d, "/parameters/" + e.getKey(), "analyst.scenario-parameter-value"));
                     continue;
                 }
                 ps.put(old.id(), new Parameter(old.id(), v.isNull() ? null : v.decimalValue(), old.unit(), old.source(), file));
@@ -495,7 +513,7 @@ public final class ScenarioRunner {
     }
 
     /** Merges each {id: …, field: …} into the catalogue entry with that id, or adds it as a new entry. */
-    private static void overrideTargets(Path copy, JsonNode targets, String file, LocatedYaml y, int d, List<String> errs)
+    private static void overrideTargets(Path copy, JsonNode targets, String file, LocatedYaml y, int d, List<Text> errs)
             throws IOException {
         Map<Path, JsonNode> docs = new TreeMap<>();
         Path cat = copy.resolve("catalogue");
@@ -510,7 +528,7 @@ public final class ScenarioRunner {
             JsonNode t = targets.get(i);
             String id = t.path("id").asText(null);
             if (id == null) {
-                errs.add(at(file, y, d, "/targets/" + i) + "each entry of targets needs an id");
+                errs.add(at(file, y, d, "/targets/" + i, "analyst.scenario-target-id"));
                 continue;
             }
             boolean found = false;
@@ -537,7 +555,7 @@ public final class ScenarioRunner {
     }
 
     private static void compare(String file, LocatedYaml y, int d, int i, JsonNode e, List<Finding> findings,
-                                String region, List<String> fails) {
+                                String region, List<Text> fails) {
         String p = "/expect/" + i;
         String ind = e.path("indicator").asText();
         int year = e.path("year").asInt();
@@ -545,22 +563,24 @@ public final class ScenarioRunner {
         String rule = e.path("rule").isTextual() ? e.path("rule").asText() : null;
         List<Finding> m = findings.stream().filter(f -> f.indicator().equals(ind) && f.year() == year
                 && f.subject().equals(subject) && (rule == null || rule.equals(f.rule()))).toList();
-        String head = at(file, y, d, p) + "expect[" + i + "] " + ind + " " + year + " (" + subject + ")"
-                + (rule == null ? "" : " rule \"" + rule + "\"") + ": ";
+        String head = at(file, y, d, p) + "expect[" + i + "] " + Bounded.cut(ind) + " " + year + " (" + Bounded.cut(subject) + ")"
+                + (rule == null ? "" : " rule " + Bounded.quote(rule)) + ": ";
         if (m.isEmpty()) {
-            List<String> near = findings.stream().filter(f -> f.indicator().equals(ind) && f.year() == year)
-                    .map(f -> f.status() + " by \"" + f.rule() + "\" (" + f.subject() + ")").toList();
-            fails.add(head + "no finding matches; findings for " + ind + " in " + year + ": "
-                    + (near.isEmpty() ? "none" : String.join("; ", near)));
+            List<Text> near = findings.stream().filter(f -> f.indicator().equals(ind) && f.year() == year)
+                    .map(f -> Msg.text("analyst.scenario-by-rule", "status", f.status(), "rule", f.rule(), "subject", f.subject()))
+                    .toList();
+            Text nearText = near.isEmpty() ? Msg.text("analyst.scenario-none")
+                    : new Text(String.join("；", near.stream().map(Text::zh).toList()), String.join("; ", near.stream().map(Text::en).toList()));
+            fails.add(prefixed(head, Msg.text("analyst.scenario-no-match", "indicator", Bounded.cut(ind), "year", year, "near", nearText)));
             return;
         }
         if (m.size() > 1) {
-            fails.add(head + m.size() + " findings match (give rule: or subject: to pick one): "
-                    + m.stream().map(f -> f.status() + " by \"" + f.rule() + "\"").toList());
+            fails.add(prefixed(head, Msg.text("analyst.scenario-many-match", "count", m.size(),
+                    "list", m.stream().map(f -> f.status() + " \"" + f.rule() + "\"").toList())));
             return;
         }
         Finding f = m.get(0);
-        List<String[]> rows = new ArrayList<>();
+        List<Text[]> rows = new ArrayList<>();
         boolean bad = false;
         bad |= row(rows, "status", e.path("status").asText(), f.status().name());
         if (rule != null || e.has("rule")) {
@@ -574,15 +594,14 @@ public final class ScenarioRunner {
                 if (!e.get(k).isNull() && !e.get(k).isNumber()) {
                     same = false;
                 }
-                rows.add(new String[] {k, e.get(k).isNull() ? "null" : e.get(k).asText(), got == null ? "null" : plain(got), same ? "" : "✗"});
-                bad |= !same;
+                bad |= row(rows, k, e.get(k).isNull() ? "null" : Bounded.cut(e.get(k).asText()), got == null ? "null" : plain(got), same);
             }
         }
         if (e.has("binding")) {
-            bad |= row(rows, "binding", e.get("binding").asText(), String.valueOf(f.binding()));
+            bad |= row(rows, "binding", Bounded.cut(e.get("binding").asText()), String.valueOf(f.binding()));
         }
         if (e.has("kind")) {
-            bad |= row(rows, "kind", e.get("kind").asText(), String.valueOf(f.kind()));
+            bad |= row(rows, "kind", Bounded.cut(e.get("kind").asText()), String.valueOf(f.kind()));
         }
         if (e.has("messageContains")) {
             List<String> wants = new ArrayList<>();
@@ -593,7 +612,8 @@ public final class ScenarioRunner {
             }
             for (String want : wants) {
                 boolean ok = f.message().zh().contains(want) || f.message().en().contains(want);
-                rows.add(new String[] {"message", "contains \"" + want + "\"", f.message().zh(), ok ? "" : "✗"});
+                rows.add(new Text[] {same("message"), Msg.text("analyst.scenario-contains", "text", Bounded.quote(want)),
+                        f.message(), same(ok ? "" : "✗")});
                 bad |= !ok;
             }
         }
@@ -603,24 +623,51 @@ public final class ScenarioRunner {
                 Map.Entry<String, JsonNode> x = it.next();
                 Object got = f.details().get(x.getKey());
                 boolean ok = sameValue(x.getValue(), got);
-                rows.add(new String[] {"details." + x.getKey(), x.getValue().toString(), got == null ? "absent" : show(got), ok ? "" : "✗"});
+                rows.add(new Text[] {same("details." + Bounded.cut(x.getKey())), same(Bounded.cut(x.getValue().toString())),
+                        got == null ? Msg.text("analyst.scenario-absent") : same(Bounded.cut(show(got))), same(ok ? "" : "✗")});
                 bad |= !ok;
             }
         }
         if (bad) {
-            StringBuilder b = new StringBuilder(head).append("does not match\n");
-            int w = Math.max(10, rows.stream().mapToInt(r -> r[1].length()).max().orElse(10) + 2);
-            b.append(String.format("      %-18s%-" + w + "s%s%n", "", "expected", "actual"));
-            for (String[] r : rows) {
-                b.append(String.format("      %-18s%-" + w + "s%s%s%n", r[0], r[1], r[2], r[3].isEmpty() ? "" : "   " + r[3]));
-            }
-            fails.add(b.toString().stripTrailing());
+            fails.add(new Text(table(head, rows, "zh"), table(head, rows, "en")));
         }
     }
 
-    private static boolean row(List<String[]> rows, String field, String want, String got) {
-        boolean ok = java.util.Objects.equals(want, got);
-        rows.add(new String[] {field, String.valueOf(want), String.valueOf(got), ok ? "" : "✗"});
+    /** The expected and actual values side by side under a header, in one language. */
+    private static String table(String head, List<Text[]> rows, String lang) {
+        StringBuilder b = new StringBuilder(head).append(Msg.get(lang, "analyst.scenario-mismatch")).append('\n');
+        int w = Math.max(10, rows.stream().mapToInt(r -> width(r[1].in(lang))).max().orElse(10) + 2);
+        b.append("      ").append(pad("", 18)).append(pad(Msg.get(lang, "analyst.scenario-col-expected"), w))
+                .append(Msg.get(lang, "analyst.scenario-col-actual")).append('\n');
+        for (Text[] r : rows) {
+            String mark = r[3].in(lang);
+            b.append("      ").append(pad(r[0].in(lang), 18)).append(pad(r[1].in(lang), w)).append(r[2].in(lang))
+                    .append(mark.isEmpty() ? "" : "   " + mark).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** @return the columns a text takes in a terminal: Chinese characters take two */
+    private static int width(String s) {
+        return s.codePoints().map(c -> c >= 0x2E80 && c <= 0xFFEF ? 2 : 1).sum();
+    }
+
+    /** @return the text followed by spaces up to {@code columns} wide */
+    private static String pad(String s, int columns) {
+        return s + " ".repeat(Math.max(0, columns - width(s)));
+    }
+
+    /** @return the same text in both languages (a field name, a value, a number) */
+    private static Text same(String s) {
+        return new Text(s, s);
+    }
+
+    private static boolean row(List<Text[]> rows, String field, String want, String got) {
+        return row(rows, field, String.valueOf(want), String.valueOf(got), java.util.Objects.equals(want, got));
+    }
+
+    private static boolean row(List<Text[]> rows, String field, String want, String got, boolean ok) {
+        rows.add(new Text[] {same(field), same(want), same(got), same(ok ? "" : "✗")});
         return !ok;
     }
 
@@ -664,19 +711,36 @@ public final class ScenarioRunner {
         return plancheck.model.Numbers.plain(b);
     }
 
-    private static void unknown(JsonNode n, String ptr, Set<String> allowed, String file, LocatedYaml y, int d, List<String> errs) {
+    private static void unknown(JsonNode n, String ptr, Set<String> allowed, String file, LocatedYaml y, int d, List<Text> errs) {
         if (!n.isObject()) {
             return;
         }
         n.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                errs.add(at(file, y, d, ptr + "/" + k) + "unknown key \"" + k + "\" (expected one of " + new TreeSet<>(allowed) + ")");
+                errs.add(at(file, y, d, ptr + "/" + k, "analyst.scenario-unknown-key", "key", Bounded.cut(k), "allowed", new TreeSet<>(allowed)));
             }
         });
     }
 
     private static String at(String file, LocatedYaml y, int d, String ptr) {
         return file + ":" + y.at(d, ptr)[0] + ": ";
+    }
+
+    /** @return "file:line: " and the message, in both languages */
+    private static Text at(String file, LocatedYaml y, int d, String ptr, String key, Object... args) {
+        return at(file, y, d, ptr, Msg.text(key, args));
+    }
+
+    private static Text at(String file, LocatedYaml y, int d, String ptr, Text message) {
+        return prefixed(at(file, y, d, ptr), message);
+    }
+
+    private static Text prefixed(String prefix, Text t) {
+        return new Text(prefix + t.zh(), prefix + t.en());
+    }
+
+    private static Text join(Text a, Text b) {
+        return new Text(a.zh() + b.zh(), a.en() + b.en());
     }
 
     private static void copyRules(Path from, Path to) throws IOException {

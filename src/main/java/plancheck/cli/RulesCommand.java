@@ -22,9 +22,14 @@ import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 import plancheck.load.RulesLoader;
 import plancheck.engine.RuleEngine;
+import plancheck.i18n.Msg;
+import plancheck.model.Bounded;
+import plancheck.model.Text;
 
 /**
- * {@code plancheck rules lint|test|list [--rules DIR]}: the analysts' commands (docs/adding-a-rule.md).
+ * {@code plancheck rules lint|test|list|golden [--rules DIR] [--lang zh|en]}: the analysts' commands
+ * (docs/adding-a-rule.md). They speak Chinese by default and English with {@code --lang en}; the messages
+ * live in {@code plancheck/i18n/analyst.yaml}.
  *
  * <ul>
  *   <li>{@code lint}: compiles the folder and checks the catalogue ({@link Lint}); prints every problem as
@@ -51,7 +56,29 @@ public final class RulesCommand implements Callable<Integer> {
         return Main.EXIT_INPUT;
     }
 
-    /** {@code plancheck rules lint [--rules DIR]}. */
+    /** {@code --lang zh|en}: the language of what the analysts' commands print (Chinese by default). */
+    public static final class LangOption {
+        @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+                description = "language of the messages (default: ${DEFAULT-VALUE})")
+        String lang;
+    }
+
+    /** @return exit status 2 after saying that the rules folder is missing, or null when it is there */
+    private static Integer noFolder(CommandLine.Model.CommandSpec spec, Path rules, String lang) {
+        if (java.nio.file.Files.isDirectory(rules)) {
+            return null;
+        }
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": "
+                + rules + ": " + Msg.get(lang, "files.rules-folder-missing"));
+        return Main.EXIT_INPUT;
+    }
+
+    /** Prints a message in {@code lang}. */
+    private static void say(PrintWriter out, String lang, String key, Object... args) {
+        out.println(Msg.get(lang, key, args));
+    }
+
+    /** {@code plancheck rules lint [--rules DIR] [--lang zh|en]}. */
     @Command(name = "lint", mixinStandardHelpOptions = true,
             description = "Compile the rules folder and check the catalogue; print every problem with file:line.")
     public static final class LintCommand implements Callable<Integer> {
@@ -61,36 +88,44 @@ public final class RulesCommand implements Callable<Integer> {
         @CommandLine.Mixin
         RulesOptions opts;
 
+        @CommandLine.Mixin
+        LangOption l;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Path rules = opts.rules();
-            if (!java.nio.file.Files.isDirectory(rules)) {
-                spec.commandLine().getErr().println("plancheck rules lint: " + rules + ": rules folder not found");
+            PrintWriter err = spec.commandLine().getErr();
+            String lang = l.lang;
+            if (!CheckCommand.langOk(lang, err)) {
                 return Main.EXIT_INPUT;
+            }
+            Path rules = opts.rules();
+            Integer missing = noFolder(spec, rules, lang);
+            if (missing != null) {
+                return missing;
             }
             Path plan;
             try {
                 plan = opts.planDir();
             } catch (InputException e) {
-                return CheckCommand.printProblems(spec.commandLine().getErr(), e.problems());
+                return CheckCommand.printProblems(err, e.problems(), lang);
             }
             Lint.Result r = Lint.run(rules, plan);
             for (InputProblem p : r.problems()) {
-                out.println(p);
+                out.println(p.format(lang));
             }
             if (r.clean()) {
-                out.printf("rules lint: %s is clean: %d DRL file(s) with %d rule(s) compile; %d target(s), %d parameter(s) checked%n",
-                        rules, r.drlFiles(), r.rules(), r.targets(), r.parameters());
+                say(out, lang, "analyst.lint-clean", "dir", rules, "drl", r.drlFiles(), "rules", r.rules(),
+                        "targets", r.targets(), "parameters", r.parameters());
             } else {
-                out.printf("rules lint: %d problem(s) in %s%n", r.problems().size(), rules);
+                say(out, lang, "analyst.lint-problems", "count", r.problems().size(), "dir", rules);
             }
             out.flush();
             return r.clean() ? 0 : 1;
         }
     }
 
-    /** {@code plancheck rules test [--rules DIR]}. */
+    /** {@code plancheck rules test [--rules DIR] [--lang zh|en]}. */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Run the scenarios kept beside the rules; fail on a failed scenario or a rule no scenario fires.")
     public static final class TestCommand implements Callable<Integer> {
@@ -100,6 +135,9 @@ public final class RulesCommand implements Callable<Integer> {
         @CommandLine.Mixin
         RulesOptions opts;
 
+        @CommandLine.Mixin
+        LangOption l;
+
         @Option(names = {"-v", "--verbose"}, description = "list every scenario, not only the failed ones")
         boolean verbose;
 
@@ -107,55 +145,61 @@ public final class RulesCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path rules = opts.rules();
-            if (!java.nio.file.Files.isDirectory(rules)) {
-                err.println("plancheck rules test: " + rules + ": rules folder not found");
+            String lang = l.lang;
+            if (!CheckCommand.langOk(lang, err)) {
                 return Main.EXIT_INPUT;
+            }
+            Path rules = opts.rules();
+            Integer missing = noFolder(spec, rules, lang);
+            if (missing != null) {
+                return missing;
             }
             Path plan;
             try {
                 plan = opts.planDir();
             } catch (InputException e) {
-                return CheckCommand.printProblems(err, e.problems());
+                return CheckCommand.printProblems(err, e.problems(), lang);
             }
             List<Path> files = ScenarioRunner.scenarioFiles(rules);
             ScenarioRunner.Result r = ScenarioRunner.run(rules, plan, files);
             if (!r.problems().isEmpty()) {
-                return CheckCommand.printProblems(err, r.problems());
+                return CheckCommand.printProblems(err, r.problems(), lang);
             }
             int failed = 0;
             int expectations = 0;
             for (Map.Entry<String, List<ScenarioRunner.Outcome>> e : ScenarioRunner.byFile(r.outcomes()).entrySet()) {
                 for (ScenarioRunner.Outcome o : e.getValue()) {
                     expectations += o.expectations();
+                    String where = o.file() + ":" + o.line();
                     if (o.ok()) {
                         if (verbose) {
-                            out.println("ok    " + o.name() + "  (" + o.file() + ":" + o.line() + ")");
+                            say(out, lang, "analyst.scenario-ok", "name", Bounded.cut(o.name()), "where", where);
                         }
                     } else {
                         failed++;
-                        out.println("FAIL  " + o.name() + "  (" + o.file() + ":" + o.line() + ")");
-                        o.messages().forEach(m -> out.println("    " + m.replace("\n", "\n    ")));
+                        say(out, lang, "analyst.scenario-fail", "name", Bounded.cut(o.name()), "where", where);
+                        o.messages(lang).forEach(m -> out.println("    " + m.replace("\n", "\n    ")));
                     }
                 }
             }
             if (files.isEmpty()) {
-                out.println("FAIL  no scenario found under " + rules.resolve("scenarios") + " (docs/scenarios.md)");
+                say(out, lang, "analyst.no-scenario", "dir", rules.resolve("scenarios"));
             }
             if (!r.uncovered().isEmpty()) {
-                out.println("FAIL  " + r.uncovered().size() + " rule(s) fired in no scenario (each rule needs a scenario that makes it fire):");
+                say(out, lang, "analyst.uncovered", "count", r.uncovered().size());
                 for (DrlRules.Rule u : r.uncovered()) {
-                    out.println("    " + u.where() + "  rule \"" + u.name() + "\"" + (u.meta().get("kind") == null ? "" : "  @kind " + u.meta().get("kind")));
+                    out.println("    " + u.where() + "  rule " + Bounded.quote(u.name())
+                            + (u.meta().get("kind") == null ? "" : "  @kind " + Bounded.cut(u.meta().get("kind"))));
                 }
             }
-            out.printf("rules test: %d scenario(s) in %d file(s), %d expectation(s): %d passed, %d failed; rules fired: %d of %d%n",
-                    r.outcomes().size(), files.size(), expectations, r.outcomes().size() - failed, failed,
-                    r.rules().size() - r.uncovered().size(), r.rules().size());
+            say(out, lang, "analyst.test-summary", "scenarios", r.outcomes().size(), "files", files.size(),
+                    "expectations", expectations, "passed", r.outcomes().size() - failed, "failed", failed,
+                    "fired", r.rules().size() - r.uncovered().size(), "rules", r.rules().size());
             boolean more;
             try {
-                more = boundaries(out, rules, plan) & examples(out, rules, facts, golden);
+                more = boundaries(out, lang, rules, plan) & examples(out, lang, rules, facts, golden);
             } catch (InputException e) {
-                return CheckCommand.printProblems(err, e.problems());
+                return CheckCommand.printProblems(err, e.problems(), lang);
             }
             out.flush();
             return r.ok() && more ? 0 : 1;
@@ -170,65 +214,61 @@ public final class RulesCommand implements Callable<Integer> {
         Path golden;
 
         /** Every catalogue target at its boundaries with the plan's own numbers ({@link BoundaryCases}). */
-        private boolean boundaries(PrintWriter out, Path rules, Path plan) throws InputException, IOException {
+        private boolean boundaries(PrintWriter out, String lang, Path rules, Path plan) throws InputException, IOException {
             RuleEngine engine = RuleEngine.compile(RulesLoader.load(rules, plan));
             BoundaryCases.Result b = BoundaryCases.run(engine);
             for (BoundaryCases.Failure f : b.failures()) {
-                out.println("FAIL  boundary of target '" + f.target() + "' [judge " + f.judge() + "] (" + f.file() + "): "
-                        + f.label());
-                out.println("    " + f.text());
+                say(out, lang, "analyst.boundary-fail", "target", f.target(), "judge", f.judge(), "file", f.file(), "label", f.label());
+                out.println("    " + f.text().in(lang));
             }
-            b.noRecipe().forEach((kind, ids) -> out.println("note  judge kind '" + kind + "' (" + ids.size() + " target(s): "
-                    + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", …" : "")
-                    + ") has no built-in boundary recipe: its scenarios must sit at its boundaries (docs/scenarios.md)"));
-            out.printf("rules test: boundaries of %d target(s) with the plan's own numbers, %d case(s)%s: %d failed%n",
-                    b.targets(), b.cases(), b.outOfRange() == 0 ? "" : " (" + b.outOfRange()
-                            + " left out: a value beyond a plausible range is a data problem, not a verdict)", b.failures().size());
+            b.noRecipe().forEach((kind, ids) -> say(out, lang, "analyst.boundary-no-recipe", "kind", Bounded.cut(kind),
+                    "count", ids.size(), "ids", String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", …" : "")));
+            say(out, lang, "analyst.boundary-summary", "targets", b.targets(), "cases", b.cases(), "failed", b.failures().size(),
+                    "left", b.outOfRange() == 0 ? new Text("", "") : Msg.text("analyst.boundary-left-out", "count", b.outOfRange()));
             return b.ok();
         }
 
         /** Every target shown on the examples; the golden report unchanged ({@link Examples}). */
-        private boolean examples(PrintWriter out, Path rules, Path factsDir, Path goldenDir) throws IOException {
+        private boolean examples(PrintWriter out, String lang, Path rules, Path factsDir, Path goldenDir) throws IOException {
             Path f = factsDir != null ? factsDir : Examples.factsBeside(rules);
             if (!java.nio.file.Files.isDirectory(f)) {
-                out.println("note  no example submissions at " + f + ": the examples and the golden report are not checked (give --facts DIR)");
+                say(out, lang, "analyst.examples-none", "dir", f);
                 return true;
             }
             plancheck.app.Checked c;
             try {
                 c = Examples.check(rules, opts.planOption(), f);
             } catch (InputException e) {
-                out.println("FAIL  the example submissions in " + f + " do not check (exit 2):");
-                e.problems().stream().limit(20).forEach(p -> out.println("    " + p));
+                say(out, lang, "analyst.examples-input", "dir", f);
+                e.problems().stream().limit(20).forEach(p -> out.println("    " + p.format(lang)));
                 return false;
             } catch (plancheck.engine.RuleDefectException e) {
-                out.println("FAIL  the rules misbehave on the example submissions in " + f + ":");
+                say(out, lang, "analyst.examples-defects", "dir", f);
                 e.defects().stream().limit(20).forEach(d -> out.println("    " + d));
                 return false;
             }
             List<Examples.Missing> missing = Examples.targetsNotShown(c);
             for (Examples.Missing m : missing) {
-                out.println("FAIL  examples: " + Examples.advice(m, f.toString(), c.report().baseYear() + 1));
+                say(out, lang, "analyst.examples-missing", "advice", Examples.advice(m, f.toString(), c.report().baseYear() + 1));
             }
             boolean ok = missing.isEmpty();
             Path g = goldenDir != null ? goldenDir : Examples.goldenBeside(rules);
             if (goldenDir == null && !Examples.runFromRoot(rules)) {
-                out.println("note  the golden report is compared only when run from the folder that holds the rules folder");
+                say(out, lang, "analyst.golden-not-from-root");
             } else if (!java.nio.file.Files.isDirectory(g)) {
-                out.println("note  no golden report at " + g + ": not compared");
+                say(out, lang, "analyst.golden-none", "dir", g);
             } else {
-                List<String> diffs = Examples.compare(Examples.golden(c), g);
-                for (String d : diffs) {
-                    out.println("FAIL  golden report: " + d);
+                List<Text> diffs = Examples.compare(Examples.golden(c), g);
+                for (Text d : diffs) {
+                    say(out, lang, "analyst.golden-differs", "diff", d);
                 }
                 if (!diffs.isEmpty()) {
-                    out.println("    if the change is intended: plancheck rules golden (writes " + g
-                            + " again), then review git diff " + g);
+                    say(out, lang, "analyst.golden-next", "dir", g);
                     ok = false;
                 }
             }
-            out.printf("rules test: examples in %s: %d target(s) not shown%s%n", f, missing.size(),
-                    java.nio.file.Files.isDirectory(g) ? "; golden report " + g + " compared" : "");
+            say(out, lang, "analyst.examples-summary", "dir", f, "count", missing.size(), "golden",
+                    java.nio.file.Files.isDirectory(g) ? Msg.text("analyst.golden-compared", "dir", g) : new Text("", ""));
             return ok;
         }
     }
@@ -243,6 +283,9 @@ public final class RulesCommand implements Callable<Integer> {
         @CommandLine.Mixin
         RulesOptions opts;
 
+        @CommandLine.Mixin
+        LangOption l;
+
         @Option(names = "--facts", paramLabel = "DIR", description = "the example submissions (default: facts/ beside the rules folder)")
         Path facts;
 
@@ -253,30 +296,33 @@ public final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
+            String lang = l.lang;
+            if (!CheckCommand.langOk(lang, err)) {
+                return Main.EXIT_INPUT;
+            }
             Path f = facts != null ? facts : Examples.factsBeside(opts.rules());
             Path g = golden != null ? golden : Examples.goldenBeside(opts.rules());
             if (golden == null && !Examples.runFromRoot(opts.rules())) {
-                err.println("plancheck rules golden: run it from the folder that holds the rules folder (the repository root), "
-                        + "or give --golden DIR: the report names its inputs relative to the working folder");
+                err.println("plancheck rules golden: " + Msg.get(lang, "analyst.golden-run-from-root"));
                 return Main.EXIT_INPUT;
             }
             try {
                 plancheck.app.Checked c = Examples.check(opts.rules(), opts.planOption(), f);
                 Examples.write(Examples.golden(c), g);
-                spec.commandLine().getOut().println("rules golden: wrote " + g.resolve("report.json") + " and "
-                        + g.resolve("report.md") + " from " + c.report().inputs().size() + " example submission(s); review: git diff " + g);
+                say(spec.commandLine().getOut(), lang, "analyst.golden-wrote", "json", g.resolve("report.json"),
+                        "md", g.resolve("report.md"), "count", c.report().inputs().size(), "dir", g);
                 return 0;
             } catch (InputException e) {
-                return CheckCommand.printProblems(err, e.problems());
+                return CheckCommand.printProblems(err, e.problems(), lang);
             } catch (plancheck.engine.RuleDefectException e) {
-                err.println("plancheck: the rules misbehaved; nothing written:");
+                err.println("plancheck: " + Msg.get(lang, "analyst.golden-defects"));
                 e.defects().forEach(d -> err.println("  " + d));
                 return Main.EXIT_INPUT;
             }
         }
     }
 
-    /** {@code plancheck rules list [--rules DIR]}. */
+    /** {@code plancheck rules list [--rules DIR] [--lang zh|en]}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List every target and rule with its source clause, kind and binding attribute.")
     public static final class ListCommand implements Callable<Integer> {
@@ -286,14 +332,21 @@ public final class RulesCommand implements Callable<Integer> {
         @CommandLine.Mixin
         RulesOptions opts;
 
+        @CommandLine.Mixin
+        LangOption l;
+
         @Override
         public Integer call() throws IOException {
+            String lang = l.lang;
+            if (!CheckCommand.langOk(lang, spec.commandLine().getErr())) {
+                return Main.EXIT_INPUT;
+            }
             try {
-                spec.commandLine().getOut().print(RuleList.render(opts.load(), opts.rules()));
+                spec.commandLine().getOut().print(RuleList.render(opts.load(), opts.rules(), lang));
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (InputException e) {
-                return CheckCommand.printProblems(spec.commandLine().getErr(), e.problems());
+                return CheckCommand.printProblems(spec.commandLine().getErr(), e.problems(), lang);
             }
         }
     }

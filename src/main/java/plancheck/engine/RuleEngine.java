@@ -148,7 +148,7 @@ public final class RuleEngine {
                 continue; // a consequence of the syntax error reported beside it
             }
             problems.add(new InputProblem(file, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), "",
-                    "DRL does not compile: " + text));
+                    plancheck.i18n.Msg.text("engine.drl-compile", "detail", text)));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(id);

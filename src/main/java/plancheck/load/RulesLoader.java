@@ -333,14 +333,14 @@ public final class RulesLoader {
         try {
             JsonNode n = YAML.readTree(bytes);
             if (n == null || n.isMissingNode() || n.isNull()) {
-                problems.add(new InputProblem(disp, 0, 0, "", "empty file (expected a YAML mapping)"));
+                problems.add(new InputProblem(disp, 0, 0, "", plancheck.i18n.Msg.text("analyst.empty-yaml")));
                 return null;
             }
             return n;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new InputProblem(disp, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not valid YAML: " + e.getOriginalMessage()));
+                    plancheck.i18n.Msg.text("analyst.not-yaml", "detail", String.valueOf(e.getOriginalMessage()))));
             return null;
         } catch (IOException e) {
             problems.add(new InputProblem(disp, 0, 0, "", "cannot read: " + e.getMessage()));

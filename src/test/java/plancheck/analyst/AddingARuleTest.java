@@ -132,7 +132,7 @@ class AddingARuleTest {
                 .replace("status: WARNING, actual: 0, expected: 1", "status: PASS, actual: 0, expected: 1");
         assertTrue(text.contains("status: PASS, actual: 0, expected: 1"));
         Files.writeString(scen, text, StandardCharsets.UTF_8);
-        Cli.Run run = Cli.run("rules", "test", "--rules", rules.toString());
+        Cli.Run run = Cli.run("rules", "test", "--rules", rules.toString(), "--lang", "en");
         assertEquals(1, run.exit(), run::toString);
         assertTrue(run.out().contains("FAIL  designation — still not won in 2030 misses the target"), run::toString);
         assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith("status") && l.contains("PASS") && l.contains("WARNING")),

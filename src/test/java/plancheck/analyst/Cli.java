@@ -66,6 +66,18 @@ public final class Cli {
         }
     }
 
+    /**
+     * Copies the shipped rules and plans into {@code root} (as rules/ and plans/).
+     *
+     * @param skip top-level entries of the rules folder to leave out
+     * @return the copy of the rules folder
+     */
+    static Path copyShipped(Path root, String... skip) {
+        copy(Path.of("rules"), root.resolve("rules"), skip);
+        copy(Path.of("plans"), root.resolve("plans"));
+        return root.resolve("rules");
+    }
+
     /** Writes a UTF-8 file, creating folders. */
     static Path write(Path file, String text) {
         try {

@@ -25,9 +25,7 @@ class LintTest {
 
     @BeforeEach
     void copyRules() {
-        rules = tmp.resolve("rules");
-        Cli.copy(Path.of("rules"), rules, "scenarios");
-        Cli.copy(Path.of("plans"), tmp.resolve("plans"));
+        rules = Cli.copyShipped(tmp, "scenarios");
         plan = tmp.resolve("plans/dianjiang-15th");
     }
 
@@ -50,7 +48,7 @@ class LintTest {
         return Cli.write(plan.resolve("catalogue/zz-lint.yaml"), "# lint test\ntargets:\n" + entries);
     }
 
-    private static final String OK_ENTRY = """
+    static final String OK_ENTRY = """
               - id: lint_ok
                 area: economy
                 name: {zh: 正常, en: fine}
@@ -75,7 +73,7 @@ class LintTest {
 
     @Test
     void shippedRulesAreClean() {
-        Cli.Run r = Cli.run("rules", "lint", "--rules", "rules");
+        Cli.Run r = Cli.run("rules", "lint", "--rules", "rules", "--lang", "en");
         assertEquals(0, r.exit(), r::toString);
         assertTrue(r.out().contains("is clean"), r::toString);
     }
@@ -145,19 +143,22 @@ class LintTest {
         only(ps, "zz-lint.yaml", "warnAt 59 is on the wrong side of the limit 60");
     }
 
+    /** A rule whose condition lacks its closing parenthesis: the compiler stops at line 7 ("then"). */
+    static final String BROKEN_DRL = """
+            package plancheck.rules;
+            import plancheck.model.*;
+            rule "broken"
+                @kind("limit") @source("test")
+            when
+                $t : PlanTarget(judge == "limit"
+            then
+            end
+            """;
+
     @Test
     void drlErrorsWithFileAndLineTogetherWithCatalogueProblems() throws Exception {
         catalogue(OK_ENTRY.replace("lint_ok", "lint_both").replace("\">=\"", "\"=>\""));
-        Cli.write(rules.resolve("judging/zz-broken.drl"), """
-                package plancheck.rules;
-                import plancheck.model.*;
-                rule "broken"
-                    @kind("limit") @source("test")
-                when
-                    $t : PlanTarget(judge == "limit"
-                then
-                end
-                """);
+        Cli.write(rules.resolve("judging/zz-broken.drl"), BROKEN_DRL);
         Cli.write(rules.resolve("judging/zz-nosource.drl"), """
                 package plancheck.rules;
                 import plancheck.model.*;
@@ -169,7 +170,7 @@ class LintTest {
                 then
                 end
                 """);
-        Cli.Run r = Cli.run("rules", "lint", "--rules", rules.toString());
+        Cli.Run r = Cli.run("rules", "lint", "--rules", rules.toString(), "--lang", "en");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().lines().anyMatch(l -> l.matches(".*zz-broken\\.drl:\\d+.*DRL does not compile.*")), r::toString);
         assertTrue(r.out().contains("zz-lint.yaml:9:"), r::toString);

@@ -26,12 +26,10 @@ class ScenarioRunnerTest {
 
     @BeforeEach
     void copyRules() {
-        rules = tmp.resolve("rules");
-        Cli.copy(Path.of("rules"), rules);
-        Cli.copy(Path.of("plans"), tmp.resolve("plans"));
+        rules = Cli.copyShipped(tmp);
     }
 
-    private static final String GRAIN = """
+    static final String GRAIN = """
             name: %s
             clause: "专栏1 第26项"
             given:
@@ -44,7 +42,7 @@ class ScenarioRunnerTest {
     @Test
     void wrongStatusFailsShowingExpectedAndActual() {
         Cli.write(rules.resolve("scenarios/judging/zz-wrong.yaml"), GRAIN.formatted("grain wrongly expected to pass", "PASS"));
-        Cli.Run r = Cli.run("rules", "test", "--rules", rules.toString());
+        Cli.Run r = Cli.run("rules", "test", "--rules", rules.toString(), "--lang", "en");
         assertEquals(1, r.exit(), r::toString);
         String out = r.out();
         assertTrue(out.contains("FAIL  grain wrongly expected to pass"), r::toString);
@@ -76,7 +74,7 @@ class ScenarioRunnerTest {
                 then
                 end
                 """);
-        Cli.Run r = Cli.run("rules", "test", "--rules", rules.toString());
+        Cli.Run r = Cli.run("rules", "test", "--rules", rules.toString(), "--lang", "en");
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.out().lines().anyMatch(l -> l.contains("zz-orphan.drl:4") && l.contains("rule \"orphan rule\"")), r::toString);
         assertTrue(r.out().contains("fired in no scenario"), r::toString);

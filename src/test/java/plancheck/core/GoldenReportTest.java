@@ -48,9 +48,11 @@ class GoldenReportTest {
         Examples.write(g, tmp);
         String md = Files.readString(tmp.resolve("report.md"), StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("report.md"), md.replaceFirst("\n", "\nEDITED\n"), StandardCharsets.UTF_8);
-        List<String> d = Examples.compare(g, tmp);
+        List<plancheck.model.Text> d = Examples.compare(g, tmp);
         assertEquals(1, d.size(), d::toString);
-        assertTrue(d.get(0).contains("report.md differs from the report on the examples at line 2: reviewed ⟨EDITED⟩"), d.get(0));
+        assertTrue(d.get(0).en().contains("report.md differs from the report on the examples at line 2: reviewed ⟨EDITED⟩"),
+                d.get(0)::toString);
+        assertTrue(d.get(0).zh().contains("report.md 与示例报送生成的报告不一致，第2行：复核版为⟨EDITED⟩"), d.get(0)::toString);
     }
 
     @Test

@@ -71,7 +71,7 @@ class RulesFolderTest {
         String[] r = InputTest.cli("check", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
                 sub.toString());
         assertEquals("2", r[0], r[2]);
-        assertTrue(r[2].matches("(?s).*judging/broken\\.drl:\\d+(:\\d+)?: DRL does not compile.*"), r[2]);
+        assertTrue(r[2].matches("(?s).*judging/broken\\.drl:\\d+(:\\d+)?: DRL 编译失败：.*"), r[2]);
         assertFalse(Files.exists(dir.resolve("out/report.json")));
     }
 

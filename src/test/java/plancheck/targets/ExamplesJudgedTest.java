@@ -54,9 +54,13 @@ class ExamplesJudgedTest {
         List<Finding> without = findings.stream().filter(f -> !f.indicator().equals(t.id()) || f.year() <= 2025).toList();
         List<Examples.Missing> missing = Examples.targetsNotShown(without, checked.rules().targets(), TargetTests.REGION, 2025, 2030);
         assertEquals(List.of("grain_capacity"), missing.stream().map(m -> m.target().id()).toList());
-        String advice = Examples.advice(missing.get(0), "facts", 2026);
+        plancheck.model.Text text = Examples.advice(missing.get(0), "facts", 2026);
+        String advice = text.en();
         assertTrue(advice.startsWith("target 'grain_capacity' (plans/dianjiang-15th/catalogue/"), advice);
         assertTrue(advice.contains("\"unit\": \"万吨\"} to the indicators of facts/"), advice);
+        String zh = text.zh();
+        assertTrue(zh.startsWith("目标 'grain_capacity'（plans/dianjiang-15th/catalogue/"), zh);
+        assertTrue(zh.contains("请在 facts/") && zh.contains("的 indicators 中加入 {\"id\": \"grain_capacity\", \"value\": …, \"unit\": \"万吨\"}"), zh);
     }
 
     @Test
