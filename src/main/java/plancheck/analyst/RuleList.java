@@ -35,7 +35,7 @@ public final class RuleList {
             lines.put(t.id(), t.file());
         }
         Map<String, Integer> lineOf = new HashMap<>();
-        Path cat = dir.resolve("catalogue");
+        Path cat = Path.of(rules.planDir()).resolve("catalogue"); // the plan's catalogue, where t.file() points
         if (Files.isDirectory(cat)) {
             try (var s = Files.walk(cat)) {
                 for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

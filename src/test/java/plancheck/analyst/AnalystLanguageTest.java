@@ -163,5 +163,8 @@ class AnalystLanguageTest {
         assertTrue(en.out().startsWith("TARGETS (") && en.out().contains("\nid\titem\tarea\tjudge\t") && en.out().contains("\nRULES ("),
                 en::toString);
         assertEquals(zh.out().lines().count(), en.out().lines().count());
+        // each target with the line of its catalogue entry
+        assertTrue(en.out().lines().anyMatch(l -> l.startsWith("gdp_growth\t") && l.matches(".*/catalogue/table1\\.yaml:[1-9]\\d*")),
+                en::toString);
     }
 }
