@@ -126,7 +126,7 @@ public final class Lint {
             for (String k : List.of("kind", "source")) {
                 String v = r.meta().get(k);
                 if (v == null || v.isBlank()) {
-                    out.add(new InputProblem(r.file(), r.line(), 0, "", Msg.text("analyst.lint-no-" + k, "name", Bounded.cut(r.name()))));
+                    out.add(new InputProblem(r.file(), r.line(), 0, "", Msg.text("analyst.lint-no-" + k, "name", Bounded.cut(r.name(), 200))));
                 }
             }
         }

@@ -214,7 +214,7 @@ public final class ScenarioRunner {
         } else {
             String prev = names.putIfAbsent(name, file + ":" + line);
             if (prev != null) {
-                errs.add(at(file, y, d, "/name", "analyst.scenario-name-used", "name", Bounded.quote(name), "prev", prev));
+                errs.add(at(file, y, d, "/name", "analyst.scenario-name-used", "name", "\"" + Bounded.cut(name, 200) + "\"", "prev", prev));
             }
         }
         JsonNode given = s.path("given");
@@ -564,7 +564,7 @@ public final class ScenarioRunner {
         List<Finding> m = findings.stream().filter(f -> f.indicator().equals(ind) && f.year() == year
                 && f.subject().equals(subject) && (rule == null || rule.equals(f.rule()))).toList();
         String head = at(file, y, d, p) + "expect[" + i + "] " + Bounded.cut(ind) + " " + year + " (" + Bounded.cut(subject) + ")"
-                + (rule == null ? "" : " rule " + Bounded.quote(rule)) + ": ";
+                + (rule == null ? "" : " rule \"" + Bounded.cut(rule, 200) + "\"") + ": ";
         if (m.isEmpty()) {
             List<Text> near = findings.stream().filter(f -> f.indicator().equals(ind) && f.year() == year)
                     .map(f -> Msg.text("analyst.scenario-by-rule", "status", f.status(), "rule", f.rule(), "subject", f.subject()))

@@ -56,6 +56,9 @@ public final class RulesCommand implements Callable<Integer> {
         return Main.EXIT_INPUT;
     }
 
+    /** The most characters of a scenario's or a rule's name printed (an analyst reads it whole). */
+    static final int NAME = 200;
+
     /** {@code --lang zh|en}: the language of what the analysts' commands print (Chinese by default). */
     public static final class LangOption {
         @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
@@ -173,11 +176,11 @@ public final class RulesCommand implements Callable<Integer> {
                     String where = o.file() + ":" + o.line();
                     if (o.ok()) {
                         if (verbose) {
-                            say(out, lang, "analyst.scenario-ok", "name", Bounded.cut(o.name()), "where", where);
+                            say(out, lang, "analyst.scenario-ok", "name", Bounded.cut(o.name(), NAME), "where", where);
                         }
                     } else {
                         failed++;
-                        say(out, lang, "analyst.scenario-fail", "name", Bounded.cut(o.name()), "where", where);
+                        say(out, lang, "analyst.scenario-fail", "name", Bounded.cut(o.name(), NAME), "where", where);
                         o.messages(lang).forEach(m -> out.println("    " + m.replace("\n", "\n    ")));
                     }
                 }
@@ -188,7 +191,7 @@ public final class RulesCommand implements Callable<Integer> {
             if (!r.uncovered().isEmpty()) {
                 say(out, lang, "analyst.uncovered", "count", r.uncovered().size());
                 for (DrlRules.Rule u : r.uncovered()) {
-                    out.println("    " + u.where() + "  rule " + Bounded.quote(u.name())
+                    out.println("    " + u.where() + "  rule \"" + Bounded.cut(u.name(), NAME) + "\""
                             + (u.meta().get("kind") == null ? "" : "  @kind " + Bounded.cut(u.meta().get("kind"))));
                 }
             }
