@@ -183,7 +183,8 @@ public final class Lint {
         }
         for (InputProblem p : loaderProblems) {
             boolean catalogue = located.containsKey(p.file()) && p.file().contains("/catalogue/");
-            if (catalogue && HANDLED_HERE.stream().anyMatch(h -> p.message().startsWith(h))) {
+            boolean alias = p.pointer() != null && p.pointer().contains("/unitAliases/"); // not checked here
+            if (catalogue && !alias && HANDLED_HERE.stream().anyMatch(h -> p.message().startsWith(h))) {
                 continue;
             }
             out.add(withLine(p, located.get(p.file())));
@@ -285,7 +286,7 @@ public final class Lint {
             return p;
         }
         int[] l = y.at(0, ptr);
-        return new InputProblem(p.file(), l[0], l[1], p.pointer(), p.message());
+        return new InputProblem(p.file(), l[0], l[1], p.pointer(), p.text());
     }
 
     /** Unit names and aliases: from the loaded rule set, else read directly from units.yaml. */
