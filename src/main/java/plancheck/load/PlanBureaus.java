@@ -50,7 +50,7 @@ public final class PlanBureaus {
         Object list = raw instanceof Map<?, ?> m ? m.get("bureaus") : null;
         if (!(list instanceof List<?> l)) {
             if (problems != null) {
-                problems.add(new InputProblem(disp, 0, 0, "/bureaus", "expected a list of units (id, name, fullName, en, aliases, records)"));
+                problems.add(new InputProblem(disp, 0, 0, "/bureaus", plancheck.i18n.Msg.text("rules.bureaus-list")));
             }
             return Bureaus.none();
         }
@@ -63,7 +63,7 @@ public final class PlanBureaus {
             String name = str(b.get("shortName")) == null ? full : str(b.get("shortName"));
             if (id == null || name == null) {
                 if (problems != null) {
-                    problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i, "a unit needs an id and a name"));
+                    problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i, plancheck.i18n.Msg.text("rules.bureau-id-name")));
                 }
                 continue;
             }
@@ -71,8 +71,8 @@ public final class PlanBureaus {
             List<String> records = strings(b.get("records"));
             for (String r : records) {
                 if (problems != null && !RECORD_LISTS.contains(r)) {
-                    problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i + "/records", "unknown record list \""
-                            + r + "\" (expected one of " + RECORD_LISTS + ")"));
+                    problems.add(new InputProblem(disp, 0, 0, "/bureaus/" + i + "/records", plancheck.i18n.Msg.text(
+                            "rules.bureau-records", "found", plancheck.model.Bounded.quote(r), "lists", RECORD_LISTS.toString())));
                 }
             }
             out.add(new Bureau(id, new Text(name, en == null ? name : en), full, strings(b.get("aliases")), records));

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import plancheck.i18n.Msg;
 import plancheck.model.Bounded;
 import plancheck.model.Comparator;
 import plancheck.model.Parameter;
@@ -156,7 +157,7 @@ public final class RulesLoader {
     private static void folderExists(Path d, boolean rules) throws InputException {
         if (!Files.isDirectory(d)) {
             throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "",
-                    plancheck.i18n.Msg.text(rules ? "files.rules-folder-missing" : "files.plan-folder-missing"))));
+                    Msg.text(rules ? "files.rules-folder-missing" : "files.plan-folder-missing"))));
         }
     }
 
@@ -175,7 +176,7 @@ public final class RulesLoader {
         UnitTable units = new UnitTable();
         if (unitsNode == null) {
             problems.add(new InputProblem(Paths2.display(rulesDir.resolve("units.yaml")), 0, 0, "",
-                    "the unit table is missing (expected units.yaml in the rules folder)"));
+                    Msg.text("rules.units-missing")));
         } else {
             readUnits(unitsFile, unitsNode, units);
         }
@@ -185,7 +186,7 @@ public final class RulesLoader {
         List<String> regions = List.of();
         if (planNode == null) {
             problems.add(new InputProblem(Paths2.display(planDir.resolve("plan.yaml")), 0, 0, "",
-                    "the plan's description is missing (expected plan.yaml with id, baseYear, targetYear, regions)"));
+                    Msg.text("rules.plan-missing")));
         } else {
             planId = planText("id", planId);
             baseYear = planYear("baseYear", baseYear);
@@ -248,8 +249,7 @@ public final class RulesLoader {
                 if (rules) {
                     drl.put(disp, new String(bytes, StandardCharsets.UTF_8));
                 } else {
-                    problems.add(new InputProblem(disp, 0, 0, "", "a plan folder holds the plan's data only; "
-                            + "rules (.drl files) belong in the rules folder"));
+                    problems.add(new InputProblem(disp, 0, 0, "", Msg.text("rules.drl-in-plan")));
                 }
                 continue;
             }
@@ -260,12 +260,12 @@ public final class RulesLoader {
                 continue; // read by the scenario runner
             }
             if (!plan && (rel.equals("plan.yaml") || rel.startsWith("catalogue/"))) {
-                problems.add(new InputProblem(disp, 0, 0, "", "the rules folder holds the rules that judge any plan; "
-                        + "a plan's " + (rel.equals("plan.yaml") ? "plan.yaml" : "catalogue") + " belongs in its plan folder"));
+                problems.add(new InputProblem(disp, 0, 0, "", Msg.text(rel.equals("plan.yaml")
+                        ? "rules.plan-yaml-in-rules" : "rules.catalogue-in-rules")));
                 continue;
             }
             if (!rules && rel.equals("units.yaml")) {
-                problems.add(new InputProblem(disp, 0, 0, "", "units.yaml belongs in the rules folder (one unit table for every plan)"));
+                problems.add(new InputProblem(disp, 0, 0, "", Msg.text("rules.units-in-plan")));
                 continue;
             }
             JsonNode root = parseYaml(disp, bytes);
@@ -293,7 +293,7 @@ public final class RulesLoader {
     private String planText(String key, String dflt) {
         String s = text(planNode, key);
         if (s == null) {
-            problems.add(new InputProblem(planFile, 0, 0, "/" + key, "missing '" + key + "' (expected text)"));
+            problems.add(new InputProblem(planFile, 0, 0, "/" + key, Msg.text("rules.plan-text", "key", key)));
             return dflt;
         }
         return s;
@@ -302,8 +302,9 @@ public final class RulesLoader {
     private int planYear(String key, int dflt) {
         JsonNode n = planNode.path(key);
         if (!n.isInt() || n.asInt() < 1900 || n.asInt() > 2200) {
-            problems.add(new InputProblem(planFile, 0, 0, "/" + key, "expected a year (a whole number such as "
-                    + dflt + "), found " + (n.isMissingNode() ? "nothing" : Bounded.quote(n.isTextual() ? n.asText() : n.toString()))));
+            problems.add(new InputProblem(planFile, 0, 0, "/" + key, n.isMissingNode()
+                    ? Msg.text("rules.plan-year-missing", "example", dflt)
+                    : Msg.text("rules.plan-year", "example", dflt, "found", Bounded.quote(n.isTextual() ? n.asText() : n.toString()))));
             return dflt;
         }
         return n.asInt();
@@ -324,7 +325,7 @@ public final class RulesLoader {
         }
         if (out.isEmpty() || out.size() != n.size()) {
             problems.add(new InputProblem(planFile, 0, 0, "/regions",
-                    "expected the list of regions judged against this plan, e.g. [垫江县]"));
+                    Msg.text("rules.regions")));
         }
         return List.copyOf(out);
     }
@@ -333,17 +334,17 @@ public final class RulesLoader {
         try {
             JsonNode n = YAML.readTree(bytes);
             if (n == null || n.isMissingNode() || n.isNull()) {
-                problems.add(new InputProblem(disp, 0, 0, "", plancheck.i18n.Msg.text("analyst.empty-yaml")));
+                problems.add(new InputProblem(disp, 0, 0, "", Msg.text("analyst.empty-yaml")));
                 return null;
             }
             return n;
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             problems.add(new InputProblem(disp, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    plancheck.i18n.Msg.text("analyst.not-yaml", "detail", String.valueOf(e.getOriginalMessage()))));
+                    Msg.text("analyst.not-yaml", "detail", String.valueOf(e.getOriginalMessage()))));
             return null;
         } catch (IOException e) {
-            problems.add(new InputProblem(disp, 0, 0, "", "cannot read: " + e.getMessage()));
+            problems.add(new InputProblem(disp, 0, 0, "", Msg.text("rules.cannot-read", "detail", Bounded.cut(String.valueOf(e.getMessage()), 200))));
             return null;
         }
     }
@@ -351,7 +352,7 @@ public final class RulesLoader {
     private void readUnits(String disp, JsonNode root, UnitTable units) {
         JsonNode list = root.path("units");
         if (!list.isArray()) {
-            problems.add(new InputProblem(disp, 0, 0, "/units", "expected a list of units"));
+            problems.add(new InputProblem(disp, 0, 0, "/units", Msg.text("rules.units-list")));
             return;
         }
         for (int i = 0; i < list.size(); i++) {
@@ -362,7 +363,7 @@ public final class RulesLoader {
             BigDecimal factor = u.path("factor").isNumber() ? u.path("factor").decimalValue() : null;
             if (name == null || dim == null || factor == null || factor.signum() <= 0) {
                 problems.add(new InputProblem(disp, 0, 0, ptr,
-                        "expected {unit: <name>, dimension: <name>, factor: <positive number>}"));
+                        Msg.text("rules.unit-entry")));
                 continue;
             }
             List<String> aliases = new ArrayList<>();
@@ -374,7 +375,7 @@ public final class RulesLoader {
     private void readParameters(String disp, JsonNode root, SortedMap<String, Parameter> params) {
         JsonNode list = root.path("parameters");
         if (!list.isArray()) {
-            problems.add(new InputProblem(disp, 0, 0, "/parameters", "expected a list of parameters"));
+            problems.add(new InputProblem(disp, 0, 0, "/parameters", Msg.text("rules.parameters-list")));
             return;
         }
         for (int i = 0; i < list.size(); i++) {
@@ -382,7 +383,7 @@ public final class RulesLoader {
             String ptr = "/parameters/" + i;
             String id = text(n, "id");
             if (id == null) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", "missing parameter id"));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", Msg.text("rules.parameter-id")));
                 continue;
             }
             typed(disp, n, ptr);
@@ -392,13 +393,13 @@ public final class RulesLoader {
                 value = v.decimalValue();
             } else if (!v.isMissingNode() && !v.isNull()) {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/value",
-                        "expected a number, or null while the city has not assigned it; found " + v.getNodeType()));
+                        Msg.text("rules.parameter-value", "found", type(v))));
             }
             if (text(n, "source") == null) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/source", "missing source clause for parameter " + id));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/source", Msg.text("rules.parameter-source", "id", Bounded.cut(id))));
             }
             if (params.containsKey(id)) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", "duplicate parameter id " + id));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", Msg.text("rules.parameter-duplicate", "id", Bounded.cut(id))));
             }
             params.put(id, new Parameter(id, value, text(n, "unit"), text(n, "source"), disp));
         }
@@ -407,7 +408,7 @@ public final class RulesLoader {
     private void readMessages(String disp, JsonNode root, SortedMap<String, Text> messages) {
         Iterator<Map.Entry<String, JsonNode>> it = root.path("messages").fields();
         if (!root.path("messages").isObject()) {
-            problems.add(new InputProblem(disp, 0, 0, "/messages", "expected a mapping key → {zh, en}"));
+            problems.add(new InputProblem(disp, 0, 0, "/messages", Msg.text("rules.messages-mapping")));
             return;
         }
         while (it.hasNext()) {
@@ -415,11 +416,11 @@ public final class RulesLoader {
             String zh = text(e.getValue(), "zh");
             String en = text(e.getValue(), "en");
             if (zh == null || en == null) {
-                problems.add(new InputProblem(disp, 0, 0, "/messages/" + e.getKey(), "expected both zh and en texts"));
+                problems.add(new InputProblem(disp, 0, 0, "/messages/" + e.getKey(), Msg.text("rules.message-both")));
                 continue;
             }
             if (messages.containsKey(e.getKey())) {
-                problems.add(new InputProblem(disp, 0, 0, "/messages/" + e.getKey(), "duplicate message key"));
+                problems.add(new InputProblem(disp, 0, 0, "/messages/" + e.getKey(), Msg.text("rules.message-duplicate")));
             }
             messages.put(e.getKey(), new Text(zh, en));
         }
@@ -428,7 +429,7 @@ public final class RulesLoader {
     private void readTargets(String disp, JsonNode root, List<PlanTarget> out) {
         JsonNode list = root.path("targets");
         if (!list.isArray()) {
-            problems.add(new InputProblem(disp, 0, 0, "/targets", "expected a list of targets"));
+            problems.add(new InputProblem(disp, 0, 0, "/targets", Msg.text("rules.targets-list")));
             return;
         }
         for (int i = 0; i < list.size(); i++) {
@@ -436,13 +437,12 @@ public final class RulesLoader {
             String ptr = "/targets/" + i;
             int before = problems.size();
             if (!n.isObject()) {
-                problems.add(new InputProblem(disp, 0, 0, ptr, "expected a mapping"));
+                problems.add(new InputProblem(disp, 0, 0, ptr, Msg.text("rules.mapping")));
                 continue;
             }
             n.fieldNames().forEachRemaining(k -> {
                 if (!TARGET_KEYS.contains(k)) {
-                    problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "unknown key '" + k + "' (expected one of "
-                            + new TreeSet<>(TARGET_KEYS) + ")"));
+                    problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, unknownKey(k, TARGET_KEYS)));
                 }
             });
             typed(disp, n, ptr);
@@ -457,26 +457,26 @@ public final class RulesLoader {
                 try {
                     cmp = Comparator.parse(c);
                 } catch (IllegalArgumentException e) {
-                    problems.add(new InputProblem(disp, 0, 0, ptr + "/comparator", e.getMessage()));
+                    problems.add(new InputProblem(disp, 0, 0, ptr + "/comparator", Msg.text("rules.comparator", "found", Bounded.cut(c))));
                 }
             }
             JsonNode b = n.path("binding");
             if (!b.isBoolean()) {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/binding",
-                        "expected true (约束性) or false (预期性)"));
+                        Msg.text("rules.binding")));
             }
             TargetValue baseline = value(disp, n.path("baseline"), ptr + "/baseline");
             TargetValue target = value(disp, n.path("target"), ptr + "/target");
             BigDecimal warnAt = n.path("warnAt").isNumber() ? n.path("warnAt").decimalValue() : null;
             if (!n.path("warnAt").isMissingNode() && !n.path("warnAt").isNull() && warnAt == null) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/warnAt", "expected a number"));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/warnAt", Msg.text("rules.number-plain")));
             }
             Integer table = n.path("table").isInt() ? n.path("table").asInt() : null;
             Text note = n.has("note") ? textPair(disp, n.path("note"), ptr + "/note", false) : null;
             String attribute = text(n, "attribute");
             if (attribute != null && !java.util.Set.of("binding", "expected", "not_stated").contains(attribute)) {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/attribute",
-                        "expected binding, expected or not_stated, found \"" + attribute + "\""));
+                        Msg.text("rules.attribute", "found", Bounded.quote(attribute))));
             }
             BigDecimal min = null;
             BigDecimal max = null;
@@ -485,7 +485,7 @@ public final class RulesLoader {
                 if (!rg.isArray() || rg.size() != 2 || !(rg.get(0).isNumber() || rg.get(0).isNull())
                         || !(rg.get(1).isNumber() || rg.get(1).isNull())) {
                     problems.add(new InputProblem(disp, 0, 0, ptr + "/range",
-                            "expected [min, max] with numbers or null, e.g. [0, 100]"));
+                            Msg.text("rules.range")));
                 } else {
                     min = rg.get(0).isNull() ? null : rg.get(0).decimalValue();
                     max = rg.get(1).isNull() ? null : rg.get(1).decimalValue();
@@ -497,7 +497,7 @@ public final class RulesLoader {
                 al.fields().forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().asText()));
             } else if (!al.isMissingNode() && !al.isNull()) {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/unitAliases",
-                        "expected a mapping submitted unit → unit of units.yaml, e.g. {\"万元/人\": \"万元\"}"));
+                        Msg.text("rules.unit-aliases")));
             }
             List<String> needs = ids(disp, n, ptr, "needs");
             String printed = null;
@@ -509,7 +509,7 @@ public final class RulesLoader {
                 }
             } else if (!pu.isMissingNode() && !pu.isNull()) {
                 problems.add(new InputProblem(disp, 0, 0, ptr + "/printedUnit",
-                        "expected the unit as the plan prints it (\"\" when it prints none)"));
+                        Msg.text("rules.printed-unit")));
             }
             java.util.Map<String, Text> calibers = new TreeMap<>();
             n.path("calibers").fields().forEachRemaining(e -> {
@@ -539,7 +539,7 @@ public final class RulesLoader {
             return out;
         }
         if (!v.isArray()) {
-            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, "expected a list of ids, e.g. [safety]"));
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, Msg.text("rules.ids-list")));
             return out;
         }
         v.forEach(x -> out.add(x.asText()));
@@ -551,25 +551,24 @@ public final class RulesLoader {
             return new TargetValue("——", null, null, null, true, false, null);
         }
         if (!v.isObject()) {
-            problems.add(new InputProblem(disp, 0, 0, ptr, "expected {text: …, value: …} (see docs/catalogue.md)"));
+            problems.add(new InputProblem(disp, 0, 0, ptr, Msg.text("rules.value-mapping")));
             return null;
         }
         v.fieldNames().forEachRemaining(k -> {
             if (!VALUE_KEYS.contains(k)) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "unknown key '" + k + "' (expected one of "
-                        + new TreeSet<>(VALUE_KEYS) + ")"));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, unknownKey(k, VALUE_KEYS)));
             }
         });
         String text = text(v, "text");
         if (text == null) {
-            problems.add(new InputProblem(disp, 0, 0, ptr + "/text", "missing: the value as the plan prints it"));
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/text", Msg.text("rules.value-text")));
         }
         BigDecimal value = num(disp, v, ptr, "value");
         boolean missing = v.path("missing").asBoolean(false);
         boolean city = v.path("cityAssigned").asBoolean(false);
         if (value == null && !missing && !city) {
             problems.add(new InputProblem(disp, 0, 0, ptr + "/value",
-                    "expected a number, or missing: true (——), or cityAssigned: true (市级下达)"));
+                    Msg.text("rules.value-value")));
         }
         return new TargetValue(text, value, num(disp, v, ptr, "periodAverage"), num(disp, v, ptr, "cumulative"),
                 missing, city, text(v, "qualifier"));
@@ -581,7 +580,7 @@ public final class RulesLoader {
             return null;
         }
         if (!n.isNumber()) {
-            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, "expected a number, found " + n.getNodeType()));
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, Msg.text("rules.number", "found", type(n))));
             return null;
         }
         return n.decimalValue();
@@ -592,43 +591,42 @@ public final class RulesLoader {
         for (PlanTarget t : targets) {
             PlanTarget prev = seen.put(t.id(), t);
             if (prev != null) {
-                problems.add(new InputProblem(t.file(), 0, 0, "", "duplicate target id '" + t.id()
-                        + "' (also in " + prev.file() + ")"));
+                problems.add(new InputProblem(t.file(), 0, 0, "", Msg.text("rules.target-duplicate",
+                        "id", Bounded.cut(t.id()), "other", prev.file())));
             }
             if (!units.names().isEmpty() && !units.knows(t.unit())) {
-                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unit", "unit '" + t.unit()
-                        + "' is not in units.yaml"));
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unit", Msg.text("rules.unit-unknown",
+                        "unit", Bounded.cut(t.unit()))));
             }
             for (java.util.Map.Entry<String, String> a : t.unitAliases().entrySet()) {
                 if (!units.names().isEmpty() && !units.knows(a.getValue())) {
-                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unitAliases/" + a.getKey(), "unit '"
-                            + a.getValue() + "' is not in units.yaml"));
+                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/unitAliases/" + a.getKey(), Msg.text(
+                            "rules.unit-unknown", "unit", Bounded.cut(a.getValue()))));
                 }
             }
             Parameter par = t.parameter() == null ? null : params.get(t.parameter());
             if (par != null && par.unit() != null && !units.names().isEmpty()
                     && !units.find(par.unit()).map(u -> u.unit()).equals(units.find(t.unit()).map(u -> u.unit()))) {
-                problems.add(new InputProblem(par.file(), 0, 0, par.id() + "/unit", "unit '" + par.unit()
-                        + "' differs from the unit of target " + t.id() + " ('" + t.unit() + "'); give the value in "
-                        + t.unit()));
+                problems.add(new InputProblem(par.file(), 0, 0, par.id() + "/unit", Msg.text("rules.parameter-unit",
+                        "unit", Bounded.cut(par.unit()), "id", Bounded.cut(t.id()), "targetUnit", Bounded.cut(t.unit()))));
             }
             if (t.parameter() != null && !params.containsKey(t.parameter())) {
-                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter", "parameter '" + t.parameter()
-                        + "' is not defined in parameters.yaml"));
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter", Msg.text("rules.parameter-undefined",
+                        "id", Bounded.cut(t.parameter()))));
             }
             if ("city_assigned".equals(t.judge()) && t.parameter() == null) {
                 problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/parameter",
-                        "a city_assigned target needs a parameter id"));
+                        Msg.text("rules.city-assigned-parameter")));
             }
             if ("relational".equals(t.judge()) && t.related() == null) {
                 problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/related",
-                        "a relational target needs the id it is compared with"));
+                        Msg.text("rules.relational-related")));
             }
         }
         for (PlanTarget t : targets) {
             if (t.related() != null && !seen.containsKey(t.related())) {
-                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/related", "related indicator '" + t.related()
-                        + "' is not in the catalogue"));
+                problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/related", Msg.text("rules.related-unknown",
+                        "id", Bounded.cut(t.related()))));
             }
         }
     }
@@ -647,11 +645,11 @@ public final class RulesLoader {
             java.util.Map<String, List<String>> units = PlanBureaus.indicators(raw);
             units.forEach((id, us) -> {
                 if (!ids.contains(id)) {
-                    problems.add(new InputProblem(file, 0, 0, "/bureaus", "indicator '" + id + "' (listed for "
-                            + us.get(0) + ") is not in the catalogue"));
+                    problems.add(new InputProblem(file, 0, 0, "/bureaus", Msg.text("rules.bureau-indicator-unknown",
+                            "id", Bounded.cut(id), "unit", Bounded.cut(us.get(0)))));
                 } else if (us.size() > 1) {
-                    problems.add(new InputProblem(file, 0, 0, "/bureaus", "indicator '" + id + "' is listed for "
-                            + us + "; each indicator has one responsible unit"));
+                    problems.add(new InputProblem(file, 0, 0, "/bureaus", Msg.text("rules.bureau-indicator-twice",
+                            "id", Bounded.cut(id), "units", Bounded.cut(us.toString(), 200))));
                 }
             });
             targets.replaceAll(t -> units.containsKey(t.id()) ? t.withResponsible(units.get(t.id())) : t);
@@ -659,8 +657,8 @@ public final class RulesLoader {
         for (PlanTarget t : targets) {
             for (String x : t.needs()) {
                 if (!ids.contains(x)) {
-                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/needs", "indicator '" + x
-                            + "' is not in the catalogue"));
+                    problems.add(new InputProblem(t.file(), 0, 0, t.id() + "/needs", Msg.text("rules.needs-unknown",
+                            "id", Bounded.cut(x))));
                 }
             }
         }
@@ -669,7 +667,7 @@ public final class RulesLoader {
     private String require(String disp, JsonNode n, String ptr, String key) {
         String s = text(n, key);
         if (s == null) {
-            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, "missing '" + key + "'"));
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/" + key, Msg.text("rules.missing-key", "key", key)));
         }
         return s;
     }
@@ -679,7 +677,7 @@ public final class RulesLoader {
         String en = text(n, "en");
         if (zh == null || en == null) {
             if (required || !n.isMissingNode()) {
-                problems.add(new InputProblem(disp, 0, 0, ptr, "expected {zh: …, en: …}"));
+                problems.add(new InputProblem(disp, 0, 0, ptr, Msg.text("rules.zh-en")));
             }
             return null;
         }
@@ -707,15 +705,34 @@ public final class RulesLoader {
         for (String k : TEXT_FIELDS) {
             JsonNode v = n.path(k);
             if (v.isContainerNode()) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "expected text, found "
-                        + (v.isArray() ? "a list" : "a mapping")));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, Msg.text("rules.text-field",
+                        "found", Msg.text(v.isArray() ? "rules.found-list" : "rules.found-mapping"))));
             }
         }
         JsonNode t = n.path("table");
         if (!t.isMissingNode() && !t.isNull() && (!t.isInt() || t.asInt() < 1 || t.asInt() > 99)) {
-            problems.add(new InputProblem(disp, 0, 0, ptr + "/table", "expected the item number in 专栏1 (a whole number), found "
-                    + Bounded.quote(t.isTextual() ? t.asText() : t.toString())));
+            problems.add(new InputProblem(disp, 0, 0, ptr + "/table", Msg.text("rules.table",
+                    "found", Bounded.quote(t.isTextual() ? t.asText() : t.toString()))));
         }
+    }
+
+    /** @return "unknown key 'k' (expected one of [...])" in both languages */
+    private static Text unknownKey(String k, Set<String> known) {
+        return Msg.text("rules.unknown-key", "key", Bounded.cut(k), "keys", new TreeSet<>(known).toString());
+    }
+
+    /** @return the kind of a YAML value as "found …" names it (STRING, ARRAY … in English, as before) */
+    static Text type(JsonNode n) {
+        String key = switch (n.getNodeType()) {
+            case STRING -> "rules.type-string";
+            case NUMBER -> "rules.type-number";
+            case BOOLEAN -> "rules.type-boolean";
+            case ARRAY -> "rules.type-array";
+            case OBJECT -> "rules.type-object";
+            case NULL -> "rules.type-null";
+            default -> null;
+        };
+        return key == null ? new Text(n.getNodeType().toString(), n.getNodeType().toString()) : Msg.text(key);
     }
 
 }

@@ -92,11 +92,17 @@ class RulesFolderTest {
                 """);
         Path sub = TestSupport.submission(dir, "s.json", 2026, TestSupport.ind("grain_capacity", "41.6", "万吨"));
         String[] r = InputTest.cli("check", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
-                sub.toString());
+                "--lang", "en", sub.toString());
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("/targets/0/source: missing 'source'"), r[2]);
         assertTrue(r[2].contains("unknown comparator '=>'"), r[2]);
         assertTrue(r[2].contains("/targets/0/binding: expected true (约束性) or false (预期性)"), r[2]);
+        String[] zh = InputTest.cli("check", "--rules", rules.toString(), "--out", dir.resolve("out").toString(),
+                sub.toString());
+        assertEquals("2", zh[0]);
+        assertTrue(zh[2].contains("/targets/0/source: 缺少 'source'"), zh[2]);
+        assertTrue(zh[2].contains("无法识别的比较符 '=>'（应为 >=、>、<=、< 之一）"), zh[2]);
+        assertTrue(zh[2].contains("/targets/0/binding: 应为 true（约束性）或 false（预期性）"), zh[2]);
     }
 
     @Test
