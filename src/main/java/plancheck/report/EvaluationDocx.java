@@ -1,15 +1,11 @@
 package plancheck.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
@@ -38,8 +34,6 @@ public final class EvaluationDocx {
     private static final String HEAD_FONT = "黑体";
     /** The text width of an A4 landscape page with 2 cm margins, in twentieths of a point. */
     private static final int TEXT_WIDTH = 16838 - 2 * 1134;
-    /** A fixed time for the zip entries (2000-01-01T00:00Z), so that the same report gives the same bytes. */
-    private static final long FIXED_TIME = 946684800000L;
 
     /**
      * @param e the evaluation
@@ -175,7 +169,7 @@ public final class EvaluationDocx {
             para(d, e.footer(), 9, false, BODY_FONT, ParagraphAlignment.LEFT);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             d.write(out);
-            return fixedTimes(out.toByteArray());
+            return plancheck.load.sheet.OfficeZip.withFixedTimes(out.toByteArray());
         } catch (IOException x) {
             throw new UncheckedIOException(x);
         }
@@ -281,22 +275,5 @@ public final class EvaluationDocx {
         if (head) {
             row.setRepeatHeader(true);
         }
-    }
-
-    /** The same zip with every entry dated {@link #FIXED_TIME} (POI dates them at the time of writing). */
-    private static byte[] fixedTimes(byte[] zip) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream z = new ZipOutputStream(out)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                ZipEntry n = new ZipEntry(e.getName());
-                n.setTime(FIXED_TIME);
-                z.putNextEntry(n);
-                in.transferTo(z);
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

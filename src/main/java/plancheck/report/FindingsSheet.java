@@ -134,6 +134,7 @@ public final class FindingsSheet {
     public static byte[] xlsx(Report r, Audience a, String lang) throws IOException {
         boolean en = "en".equals(lang);
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty()); // no clock time
         try {
             wb.setCompressTempFiles(true);
             CellStyle head = headStyle(wb);
@@ -146,7 +147,7 @@ public final class FindingsSheet {
             sheet(wb, en ? "all findings" : "全部结论", summarised(r, a, lang), rows, r, a, lang, head, colour);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
-            return out.toByteArray();
+            return plancheck.load.sheet.OfficeZip.withFixedTimes(out.toByteArray());
         } finally {
             wb.close();
             wb.dispose();

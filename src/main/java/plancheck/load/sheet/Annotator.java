@@ -82,7 +82,7 @@ public final class Annotator {
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 wb.write(out);
-                return out.toByteArray();
+                return OfficeZip.withFixedTimes(out.toByteArray());
             }
         }
         return stream(file, notes);
@@ -135,6 +135,7 @@ public final class Annotator {
     /** A large workbook: its sheets copied value by value (SXSSF), the result column added. */
     private static byte[] stream(Path file, Map<String, Note> notes) throws IOException {
         SXSSFWorkbook out = new SXSSFWorkbook(500);
+        out.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(java.util.Optional.empty()); // no clock time
         try (XlsxRows x = new XlsxRows(file)) {
             out.setCompressTempFiles(true);
             CellStyle[] styles = styles(out);
@@ -184,7 +185,7 @@ public final class Annotator {
             }
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             out.write(b);
-            return b.toByteArray();
+            return OfficeZip.withFixedTimes(b.toByteArray());
         } finally {
             out.close();
             out.dispose();

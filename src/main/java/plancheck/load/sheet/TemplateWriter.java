@@ -106,6 +106,7 @@ public final class TemplateWriter {
     /** @return the workbook */
     public static byte[] xlsx(Spec s) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.empty()); // no clock time
             Styles st = new Styles(wb);
             indicators(wb, st, s);
             for (String list : s.bureau().records()) {
@@ -118,7 +119,7 @@ public final class TemplateWriter {
             wb.setActiveSheet(0);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
-            return out.toByteArray();
+            return OfficeZip.withFixedTimes(out.toByteArray());
         }
     }
 
