@@ -30,6 +30,7 @@ truncate -s 4096 "$a"
 run "archive truncated" PLANCHECK_CACHE="$cache"
 run "archive written again" PLANCHECK_CACHE="$cache"
 a=$(ls "$cache"/*.jsa | head -1)
+sleep 1 # where stat gives whole seconds only, a damage in the second the archive was written goes unseen
 dd if=/dev/urandom of="$a" bs=1k count=64 seek=1024 conv=notrunc 2>/dev/null
 run "archive overwritten in the middle" PLANCHECK_CACHE="$cache"
 run "JAVA_TOOL_OPTIONS chooses G1" PLANCHECK_CACHE="$cache" JAVA_TOOL_OPTIONS=-XX:+UseG1GC
