@@ -563,14 +563,31 @@ public final class PlanMonitoring {
         }
     }
 
+    /** The longest text of a {zh, en} pair: a name, a document's title, a source. */
+    static final int PAIR_MAX = 500;
+
+    /** @return a {zh, en} pair of non-blank texts of at most {@link #PAIR_MAX} characters, else null (problems said) */
     private static Text pair(String file, JsonNode n, String ptr, List<InputProblem> problems) {
-        String zh = text(n, "zh");
-        String en = text(n, "en");
-        if (zh == null || en == null) {
-            problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.zh-en")));
+        if (!n.isObject()) {
+            problems.add(new InputProblem(file, 0, 0, ptr, msg("monitoring.zh-en-found", "found", found(n))));
             return null;
         }
-        return new Text(zh, en);
+        int before = problems.size();
+        unknownKeys(file, n, ptr, Set.of("zh", "en"), problems);
+        String[] t = new String[2];
+        String[] keys = {"zh", "en"};
+        for (int i = 0; i < 2; i++) {
+            JsonNode v = n.path(keys[i]);
+            if (!v.isTextual() || v.asText().isBlank()) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/" + keys[i], msg("monitoring.text-value", "found", found(v))));
+            } else if (v.asText().length() > PAIR_MAX) {
+                problems.add(new InputProblem(file, 0, 0, ptr + "/" + keys[i], msg("monitoring.text-long",
+                        "length", v.asText().length(), "max", PAIR_MAX)));
+            } else {
+                t[i] = v.asText().strip();
+            }
+        }
+        return problems.size() > before ? null : new Text(t[0], t[1]);
     }
 
     /** @return a true/false field's value, the default when absent; anything else is a problem */

@@ -67,9 +67,37 @@ class MonitoringDataTest {
         InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan));
         List<String> zh = e.problems().stream().map(p -> p.format("zh")).toList();
         assertTrue(zh.stream().anyMatch(p -> p.contains("/assignments/targets/0/fictional: 应为 true 或 false，实为\"否\"")), zh::toString);
-        assertTrue(zh.stream().anyMatch(p -> p.contains("/assignments/targets/0/document: ")), zh::toString);
+        assertTrue(zh.stream().anyMatch(p -> p.contains("/assignments/targets/0/document/en_: 未知的键“en_”（可用：en, zh）")), zh::toString);
+        assertTrue(zh.stream().anyMatch(p -> p.contains("/assignments/targets/0/document/en: 应为非空文本，实为（未填写）")), zh::toString);
         assertTrue(e.problems().stream().anyMatch(p -> p.format("en").contains("/assignments/targets/0/fictional: expected true or false")),
                 e.problems()::toString);
+    }
+
+    @Test
+    void aDocumentsTitleMustBeTwoTextsOfAReadableLength() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Path plan = TestSupport.copyRulesAndPlan(rules);
+        Path t = plan.resolve("townships.yaml");
+        String shipped = Files.readString(t);
+        String zhLine = "        zh: \"第四十五章第三节（建立安全生产长效机制：严防较大及以上生产安全事故发生）\"";
+        assertTrue(shipped.contains(zhLine), "the shipped override");
+        // numbers instead of texts, then a title of 501 characters
+        Files.writeString(t, shipped.replace(zhLine, "        zh: 5"));
+        List<String> zh = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan)).problems().stream()
+                .map(p -> p.format("zh")).toList();
+        assertTrue(zh.stream().anyMatch(p -> p.matches(".*townships\\.yaml:\\d+:\\d+: /assignments/targets/0/document/zh: 应为非空文本，实为\"5\"")),
+                zh::toString);
+        Files.writeString(t, shipped.replace(zhLine, "        zh: \"" + "长".repeat(501) + "\""));
+        InputException e = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan));
+        assertTrue(e.problems().stream().anyMatch(p -> p.format("zh").endsWith("/assignments/targets/0/document/zh: 文本过长：501个字符（最多500个）")),
+                e.problems()::toString);
+        assertTrue(e.problems().stream().anyMatch(p -> p.format("en").endsWith("/assignments/targets/0/document/zh: text too long: 501 characters (at most 500)")),
+                e.problems()::toString);
+        // a text where the pair belongs
+        Files.writeString(t, shipped.replace("  document:\n    zh: \"乡镇（街道）粮食产量目标分解\"\n    en: \"grain output targets assigned to townships\"",
+                "  document: 粮食"));
+        zh = assertThrows(InputException.class, () -> RulesLoader.load(rules, plan)).problems().stream().map(p -> p.format("zh")).toList();
+        assertTrue(zh.stream().anyMatch(p -> p.endsWith("/assignments/document: 应为 {zh: 中文, en: 英文} 两项文本，实为\"粮食\"")), zh::toString);
     }
 
     @Test
