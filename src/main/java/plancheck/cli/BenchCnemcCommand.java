@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import plancheck.engine.Standards;
 import plancheck.feed.CnemcCsv;
 import plancheck.feed.CnemcImport;
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.load.InputProblem;
 
@@ -57,7 +58,7 @@ public final class BenchCnemcCommand implements Callable<Integer> {
             Standards std = Standards.load(rules);
             if (std == null) {
                 return CheckCommand.printProblems(new java.io.PrintWriter(System.err, true),
-                        List.of(new InputProblem(rules.toString(), 0, 0, "", "no standards/ folder")));
+                        List.of(new InputProblem(rules.toString(), 0, 0, "", Msg.text("cli.no-standards"))));
             }
             CnemcImport.Options o = new CnemcImport.Options(region, year, Set.of(), Set.of(), "plancheck bench cnemc", null);
             String display = plancheck.load.Paths2.display(file);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import plancheck.i18n.Msg;
 import plancheck.load.InputException;
 import plancheck.report.ReportWriter;
 import plancheck.report.TargetInventory;
@@ -49,6 +50,10 @@ public final class TargetsCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the Markdown to FILE instead of standard output")
     Path out;
 
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+            description = "language of the messages (default: ${DEFAULT-VALUE}); the inventory itself is bilingual")
+    String lang;
+
     @Option(names = "--check", paramLabel = "FILE",
             description = "compare FILE with the generated Markdown: exit 0 when equal, 1 with a summary when it differs")
     Path check;
@@ -57,8 +62,11 @@ public final class TargetsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outw = spec.commandLine().getOut();
+        if (!CheckCommand.langOk(lang, err)) {
+            return Main.EXIT_INPUT;
+        }
         if (out != null && check != null) {
-            err.println("plancheck targets: give either --out or --check, not both");
+            err.println("plancheck targets: " + Msg.get(lang, "targets.out-and-check"));
             return Main.EXIT_INPUT;
         }
         String md;
@@ -67,9 +75,9 @@ public final class TargetsCommand implements Callable<Integer> {
             inv = TargetInventory.read(opts.rules(), opts.planDir());
             md = TargetInventory.markdown(inv);
         } catch (InputException e) {
-            return CheckCommand.printProblems(err, e.problems());
+            return CheckCommand.printProblems(err, e.problems(), lang);
         } catch (IOException e) {
-            err.println("plancheck targets: cannot read the rules folder: " + e.getMessage());
+            err.println("plancheck targets: " + Msg.get(lang, "targets.cannot-read-rules", "detail", detail(e)));
             return Main.EXIT_INPUT;
         }
         if (check != null) {
@@ -77,16 +85,16 @@ public final class TargetsCommand implements Callable<Integer> {
             try {
                 have = Files.readString(check, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                err.println("plancheck targets: cannot read " + check + ": " + e.getMessage());
+                err.println("plancheck targets: " + Msg.get(lang, "targets.cannot-read", "file", check, "detail", detail(e)));
                 return Main.EXIT_INPUT;
             }
             if (have.equals(md)) {
-                outw.println("plancheck targets: " + check + " is up to date (" + inv.rows().size() + " targets, "
-                        + inv.encodedCount() + " encoded)");
+                outw.println("plancheck targets: " + Msg.get(lang, "targets.up-to-date", "file", check,
+                        "count", inv.rows().size(), "encoded", inv.encodedCount()));
                 return 0;
             }
-            err.print(diffSummary(check.toString(), have, md));
-            err.println("regenerate it: java -jar target/plancheck.jar targets --out " + check);
+            err.print(diffSummary(check.toString(), have, md, lang));
+            err.println(Msg.get(lang, "targets.regenerate", "file", check));
             err.flush();
             return 1;
         }
@@ -95,10 +103,11 @@ public final class TargetsCommand implements Callable<Integer> {
                 Path dir = out.toAbsolutePath().getParent();
                 ReportWriter.writeAll(dir, Map.of(out.getFileName().toString(), md.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                err.println("plancheck targets: cannot write " + out + ": " + e.getMessage());
+                err.println("plancheck targets: " + Msg.get(lang, "targets.cannot-write", "file", out, "detail", detail(e)));
                 return Main.EXIT_INPUT;
             }
-            outw.println("plancheck targets: " + inv.rows().size() + " targets, " + inv.encodedCount() + " encoded → " + out);
+            outw.println("plancheck targets: " + Msg.get(lang, "targets.written", "count", inv.rows().size(),
+                    "encoded", inv.encodedCount(), "file", out));
             return 0;
         }
         outw.print(md);
@@ -113,9 +122,10 @@ public final class TargetsCommand implements Callable<Integer> {
      * @param name      the file's name, for the heading
      * @param have      the file's content
      * @param generated what the rules give
+     * @param lang      "zh" or "en"
      * @return the summary, '\n'-terminated lines
      */
-    static String diffSummary(String name, String have, String generated) {
+    static String diffSummary(String name, String have, String generated, String lang) {
         List<String> a = List.of(have.split("\n", -1));
         List<String> b = List.of(generated.split("\n", -1));
         Map<String, Integer> inB = count(b);
@@ -133,11 +143,10 @@ public final class TargetsCommand implements Callable<Integer> {
             }
         }
         StringBuilder s = new StringBuilder();
-        s.append("plancheck targets: ").append(name).append(" differs from what the rules give: ")
-                .append(onlyA.size()).append(" line(s) only in the file, ").append(onlyB.size())
-                .append(" line(s) only in the generated inventory");
+        s.append("plancheck targets: ").append(Msg.get(lang, "targets.differs", "file", name,
+                "onlyFile", onlyA.size(), "onlyGenerated", onlyB.size()));
         if (onlyA.isEmpty() && onlyB.isEmpty()) {
-            s.append(" (the same lines in another order, or line ends/whitespace differ)");
+            s.append(Msg.get(lang, "targets.differs-order"));
         }
         s.append('\n');
         int shown = 0;
@@ -150,10 +159,15 @@ public final class TargetsCommand implements Callable<Integer> {
             s.append("+ ").append(l).append('\n');
         }
         if (onlyA.size() + onlyB.size() > shown) {
-            s.append("… ").append(onlyA.size() + onlyB.size() - Math.min(shown, onlyA.size() + onlyB.size()))
-                    .append(" more\n");
+            s.append(Msg.get(lang, "targets.more", "count",
+                    onlyA.size() + onlyB.size() - Math.min(shown, onlyA.size() + onlyB.size()))).append('\n');
         }
         return s.toString();
+    }
+
+    /** @return the reason of an I/O error, bounded */
+    private static String detail(IOException e) {
+        return plancheck.model.Bounded.cut(String.valueOf(e.getMessage()), 200);
     }
 
     private static Map<String, Integer> count(List<String> lines) {

@@ -73,8 +73,8 @@ public final class Checker {
         if (regions.size() > 1) {
             List<InputProblem> p = new ArrayList<>();
             for (Submission s : submissions) {
-                p.add(new InputProblem(s.file(), 0, 0, "/region", "submissions are for different regions "
-                        + regions + "; check one region at a time"));
+                p.add(new InputProblem(s.file(), 0, 0, "/region", plancheck.i18n.Msg.text("engine.regions-differ",
+                        "regions", plancheck.model.Bounded.cut(regions.toString(), 200))));
             }
             throw new InputException(p);
         }

@@ -47,8 +47,9 @@ public record Standards(StandardTables tables) {
         try {
             return new Standards(l.load());
         } catch (StandardsException e) {
-            throw new InputException(List.of(new InputProblem(e.file(), 0, 0,
-                    e.location() == null ? "" : String.valueOf(e.location()), e.problem())));
+            // a YAML syntax error is placed by line:column, any other problem by its pointer
+            throw new InputException(List.of(new InputProblem(e.file(), e.line(), e.column(),
+                    e.line() > 0 ? "" : e.location(), e.text())));
         }
     }
 

@@ -27,14 +27,6 @@ public record InputProblem(String file, int line, int column, String pointer, Te
                 plancheck.model.Bounded.cut(text.en(), MAX_TEXT));
     }
 
-    /**
-     * A problem whose message exists in one wording only (messages not yet in the message files, such as
-     * texts quoted from the DRL compiler): the same text in both languages.
-     */
-    public InputProblem(String file, int line, int column, String pointer, String message) {
-        this(file, line, column, pointer, new Text(message, message));
-    }
-
     /** @return the message in English (what tests and logs compare). */
     public String message() {
         return text.en();

@@ -26,6 +26,8 @@ import plancheck.load.InputProblem;
 import plancheck.load.Paths2;
 import plancheck.load.RuleSet;
 import plancheck.load.RulesLoader;
+import plancheck.i18n.Msg;
+import plancheck.model.Bounded;
 import plancheck.model.PlanTarget;
 import plancheck.model.Text;
 
@@ -214,7 +216,7 @@ public final class TargetInventory {
             root = RulesLoader.yaml().readTree(f.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             problems.add(new InputProblem(disp, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), 0, "",
-                    "not valid YAML: " + e.getOriginalMessage()));
+                    Msg.text("targets.not-yaml", "detail", Bounded.cut(String.valueOf(e.getOriginalMessage()), 200))));
             return;
         }
         if (root == null) {
@@ -224,8 +226,7 @@ public final class TargetInventory {
         while (keys.hasNext()) {
             String k = keys.next();
             if (!Set.of("notEncoded", "repeats", "notTargets").contains(k)) {
-                problems.add(new InputProblem(disp, 0, 0, "/" + k, "unknown key '" + k
-                        + "' (expected notEncoded, repeats, notTargets)"));
+                problems.add(new InputProblem(disp, 0, 0, "/" + k, Msg.text("targets.unknown-key", "key", quote(k))));
             }
         }
         JsonNode list = root.path("notEncoded");
@@ -235,21 +236,20 @@ public final class TargetInventory {
             int before = problems.size();
             for (String k : List.of("id", "area", "value", "unit", "year", "attribute", "kind", "clause")) {
                 if (n.path(k).isMissingNode() || n.path(k).isNull() || n.path(k).asText().isBlank()) {
-                    problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, "missing '" + k + "'"));
+                    problems.add(new InputProblem(disp, 0, 0, ptr + "/" + k, Msg.text("targets.missing", "key", quote(k))));
                 }
             }
             Text name = pair(n.path("name"));
             Text reason = pair(n.path("reason"));
             if (name == null) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/name", "expected {zh: …, en: …}"));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/name", Msg.text("targets.name-pair")));
             }
             if (reason == null) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/reason", "expected {zh: …, en: …}: why it is not encoded"));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/reason", Msg.text("targets.reason-pair")));
             }
             String id = n.path("id").asText();
             if (ids.contains(id)) {
-                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", "id '" + id
-                        + "' is a catalogue target: an encoded target cannot also be listed as not encoded"));
+                problems.add(new InputProblem(disp, 0, 0, ptr + "/id", Msg.text("targets.encoded-and-not", "id", quote(id))));
             }
             ids.add(id);
             if (problems.size() > before) {
@@ -265,8 +265,7 @@ public final class TargetInventory {
             JsonNode n = rep.get(i);
             String id = n.path("id").asText("");
             if (!ids.contains(id)) {
-                problems.add(new InputProblem(disp, 0, 0, "/repeats/" + i + "/id", "'" + id
-                        + "' is not a catalogue target (a repeat names the 专栏1 indicator it restates)"));
+                problems.add(new InputProblem(disp, 0, 0, "/repeats/" + i + "/id", Msg.text("targets.repeat-unknown", "id", quote(id))));
                 continue;
             }
             repeats.add(new Repeat(id, n.path("clause").asText(), n.path("text").asText(), pair(n.path("remark"))));
@@ -276,11 +275,16 @@ public final class TargetInventory {
             JsonNode n = nt.get(i);
             Text r = pair(n.path("reason"));
             if (r == null || n.path("text").asText("").isBlank()) {
-                problems.add(new InputProblem(disp, 0, 0, "/notTargets/" + i, "expected {clause, text, reason: {zh, en}}"));
+                problems.add(new InputProblem(disp, 0, 0, "/notTargets/" + i, Msg.text("targets.not-target")));
                 continue;
             }
             notTargets.add(new NotTarget(n.path("clause").asText(), n.path("text").asText(), r));
         }
+    }
+
+    /** @return a value of the file in single quotes, cut ({@link Bounded}) */
+    private static String quote(String v) {
+        return "'" + Bounded.cut(v) + "'";
     }
 
     private static Text pair(JsonNode n) {

@@ -186,7 +186,8 @@ public final class Server implements AutoCloseable {
         j.exception(InputException.class, (e, ctx) -> problem(ctx, new Problems(422, "service.bad-input", e.problems())));
         j.exception(RuleDefectException.class, (e, ctx) -> {
             List<InputProblem> ps = new ArrayList<>();
-            e.defects().stream().limit(50).forEach(d -> ps.add(new InputProblem("rules", 0, 0, "", String.valueOf(d))));
+            e.defects().stream().limit(50).forEach(d -> ps.add(new InputProblem("rules", 0, 0, "",
+                    Msg.text("service.rule-defect-line", "defect", plancheck.model.Bounded.cut(String.valueOf(d), 500)))));
             problem(ctx, new Problems(422, "service.rule-defect", ps));
         });
         j.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 413

@@ -28,18 +28,18 @@ public final class Periods<T extends StandardTable> {
         l.sort(Comparator.comparing((T t) -> t.validity().from()).thenComparing(t -> t.validity().file()));
         for (T t : l) {
             if (!t.validity().kind().equals(kind)) {
-                throw new PeriodException(t.validity(), null, "is of kind " + t.validity().kind() + ", not " + kind);
+                throw new PeriodException(PeriodException.Reason.KIND, kind, t.validity(), null, "is of kind " + t.validity().kind() + ", not " + kind);
             }
         }
         for (int i = 1; i < l.size(); i++) {
             Validity a = l.get(i - 1).validity();
             Validity b = l.get(i).validity();
             if (a.to() == null || !b.from().isAfter(a.to())) {
-                throw new PeriodException(b, a, "its period " + b.periodEn() + " overlaps " + a.file() + " (" + a.standard()
+                throw new PeriodException(PeriodException.Reason.OVERLAP, kind, b, a, "its period " + b.periodEn() + " overlaps " + a.file() + " (" + a.standard()
                         + ", " + a.periodEn() + "): two " + kind + " tables would be in force on " + b.from());
             }
             if (!b.from().equals(a.to().plusDays(1))) {
-                throw new PeriodException(b, a, "its period starts on " + b.from() + " but " + a.file() + " (" + a.standard()
+                throw new PeriodException(PeriodException.Reason.GAP, kind, b, a, "its period starts on " + b.from() + " but " + a.file() + " (" + a.standard()
                         + ") ends on " + a.to() + ": no " + kind + " table is in force from " + a.to().plusDays(1)
                         + " to " + b.from().minusDays(1));
             }
@@ -95,13 +95,37 @@ public final class Periods<T extends StandardTable> {
 
     /** Periods that overlap or leave a gap: names the table at fault and the one it collides with. */
     public static final class PeriodException extends IllegalArgumentException {
+        /** What is wrong with the periods. */
+        public enum Reason {
+            /** The table is of another kind than the others. */
+            KIND,
+            /** Its period overlaps the other's. */
+            OVERLAP,
+            /** Days between the other's end and its start have no table. */
+            GAP
+        }
+
+        private final Reason reason;
+        private final String kind;
         private final transient Validity table;
         private final transient Validity other;
 
-        PeriodException(Validity table, Validity other, String problem) {
+        PeriodException(Reason reason, String kind, Validity table, Validity other, String problem) {
             super(problem);
+            this.reason = reason;
+            this.kind = kind;
             this.table = table;
             this.other = other;
+        }
+
+        /** @return what is wrong */
+        public Reason reason() {
+            return reason;
+        }
+
+        /** @return the kind the tables were expected to share */
+        public String kind() {
+            return kind;
         }
 
         /** @return the table whose period is at fault (the later one) */

@@ -1,5 +1,7 @@
 package plancheck.standards;
 
+import plancheck.model.Text;
+
 /**
  * A standards table under {@code rules/standards/} cannot be read or is malformed.
  *
@@ -7,7 +9,8 @@ package plancheck.standards;
  * {@code FILE: LOCATION: PROBLEM}, for example
  * {@code rules/standards/gb3838-2002.yaml: /items/6/all/III: expected a number, found "abc"}.
  * {@link #file()} is the file as given to the loader, {@link #location()} a JSON-pointer-like path
- * inside the file ({@code ""} for the whole file), {@link #problem()} what is wrong.
+ * inside the file ({@code ""} for the whole file, "line L, column C" for a YAML syntax error),
+ * {@link #text()} what is wrong in Chinese and English ({@link #problem()} the English).
  */
 public class StandardsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -16,45 +19,64 @@ public class StandardsException extends RuntimeException {
     private final String file;
     /** Path inside the file. */
     private final String location;
-    /** What is wrong. */
-    private final String problem;
+    /** 1-based line and column of a YAML syntax error, 0 when not known. */
+    private final int line;
+    private final int column;
+    /** What is wrong, in both languages. */
+    private final transient Text text;
 
     /**
      * @param file     the table's file name or path, as shown to the user
      * @param location path inside the file ({@code /items/3/all/II}); empty for the whole file
-     * @param problem  what is wrong, in plain words
+     * @param line     1-based line of a syntax error, or 0
+     * @param column   1-based column of a syntax error, or 0
+     * @param text     what is wrong, in Chinese and English
      * @param cause    the underlying error, or {@code null}
      */
-    public StandardsException(String file, String location, String problem, Throwable cause) {
-        super(file + ": " + (location == null || location.isEmpty() ? "" : location + ": ") + problem, cause);
+    public StandardsException(String file, String location, int line, int column, Text text, Throwable cause) {
+        super(file + ": " + (location == null || location.isEmpty() ? "" : location + ": ") + text.en(), cause);
         this.file = file;
         this.location = location == null ? "" : location;
-        this.problem = problem;
+        this.line = line;
+        this.column = column;
+        this.text = text;
     }
 
     /**
-     * Same as {@link #StandardsException(String, String, String, Throwable)} without a cause.
-     *
-     * @param file     the table's file name or path, as shown to the user
-     * @param location path inside the file; empty for the whole file
-     * @param problem  what is wrong, in plain words
+     * Same as {@link #StandardsException(String, String, int, int, Text, Throwable)} without line,
+     * column or cause.
      */
-    public StandardsException(String file, String location, String problem) {
-        this(file, location, problem, null);
+    public StandardsException(String file, String location, Text text) {
+        this(file, location, 0, 0, text, null);
     }
 
-    /** @return the table's file, as given to the loader */
+    /** @return the table's file, as shown to the user */
     public String file() {
         return file;
     }
 
-    /** @return the path inside the file ({@code /items/3/all/II}), or {@code ""} for the whole file */
+    /** @return path inside the file, {@code ""} for the whole file */
     public String location() {
         return location;
     }
 
-    /** @return what is wrong, without file and location */
+    /** @return 1-based line of a YAML syntax error, or 0 */
+    public int line() {
+        return line;
+    }
+
+    /** @return 1-based column of a YAML syntax error, or 0 */
+    public int column() {
+        return column;
+    }
+
+    /** @return what is wrong, in Chinese and English */
+    public Text text() {
+        return text;
+    }
+
+    /** @return what is wrong, in English */
     public String problem() {
-        return problem;
+        return text.en();
     }
 }

@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import plancheck.i18n.Msg;
+import plancheck.model.Bounded;
+import plancheck.model.Text;
+
 /**
  * Reads the national-standard tables under {@code rules/standards/} (YAML, UTF-8) and builds the
  * pure classifiers from them, each with the period it is in force. The only class of
@@ -131,9 +135,9 @@ public final class StandardsLoader {
         try (java.util.stream.Stream<Path> s = Files.list(directory)) {
             s.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().forEach(files::add);
         } catch (NoSuchFileException e) {
-            throw new StandardsException(display.apply(directory), "", "folder not found", e);
+            throw new StandardsException(display.apply(directory), "", 0, 0, Msg.text("standards.folder-not-found"), e);
         } catch (IOException e) {
-            throw new StandardsException(display.apply(directory), "", "cannot read: " + e.getMessage(), e);
+            throw new StandardsException(display.apply(directory), "", 0, 0, cannotRead(e), e);
         }
         Map<String, List<StandardTable>> byKind = new java.util.LinkedHashMap<>();
         KINDS.forEach(k -> byKind.put(k, new ArrayList<>()));
@@ -152,8 +156,8 @@ public final class StandardsLoader {
         }
         for (Map.Entry<String, List<StandardTable>> e : byKind.entrySet()) {
             if (e.getValue().isEmpty()) {
-                throw new StandardsException(display.apply(directory), "", "no table of kind " + e.getKey()
-                        + " (every kind needs a file with \"kind: " + e.getKey() + "\"; the rules use all of " + KINDS + ")");
+                throw new StandardsException(display.apply(directory), "", Msg.text("standards.kind-without-table",
+                        "kind", e.getKey(), "kinds", KINDS));
             }
         }
         return new StandardTables(periods(byKind, SURFACE_WATER, SurfaceWaterStandard.class),
@@ -167,7 +171,7 @@ public final class StandardsLoader {
         try {
             return new Periods<>(kind, l);
         } catch (Periods.PeriodException e) {
-            throw new StandardsException(e.table().file(), "/validFrom", e.getMessage());
+            throw new StandardsException(e.table().file(), "/validFrom", periodProblem(e));
         }
     }
 
@@ -175,21 +179,21 @@ public final class StandardsLoader {
         try {
             return Files.readString(f, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new StandardsException(name, "", "file not found", e);
+            throw new StandardsException(name, "", 0, 0, Msg.text("standards.file-not-found"), e);
         } catch (IOException e) {
-            throw new StandardsException(name, "", "cannot read: " + e.getMessage(), e);
+            throw new StandardsException(name, "", 0, 0, cannotRead(e), e);
         }
     }
 
     /** The header every table carries: kind, standard, validFrom, validTo (optional), clause. */
     private static Validity validity(Doc d, String kind) {
         if (!kind.equals(d.kind())) {
-            throw d.error("/kind", "expected \"" + kind + "\" for this table, found \"" + d.kind() + "\"");
+            throw d.error("/kind", Msg.text("standards.kind-mismatch", "expected", kind, "found", d.kind()));
         }
         LocalDate from = d.date(d.root, "validFrom");
         LocalDate to = d.root.has("validTo") && !d.root.get("validTo").isNull() ? d.date(d.root, "validTo") : null;
         if (to != null && to.isBefore(from)) {
-            throw d.error("/validTo", "validTo " + to + " is before validFrom " + from);
+            throw d.error("/validTo", Msg.text("standards.valid-to-before-from", "to", to, "from", from));
         }
         return new Validity(kind, d.str(d.root, "standard", ""), from, to, d.str(d.root, "clause", ""), d.file);
     }
@@ -225,7 +229,7 @@ public final class StandardsLoader {
             d.allowOnly(r, p, Set.of("key", "no", "name", "unit", "type", "all", "river", "lake", "source"));
             String key = d.str(r, "key", p);
             if (!keys.add(key)) {
-                throw d.error(p + "/key", "item \"" + key + "\" appears twice");
+                throw d.error(p + "/key", Msg.text("standards.item-twice", "key", Bounded.quote(key)));
             }
             int no = d.integer(r, "no", p);
             String name = d.str(r, "name", p);
@@ -235,13 +239,13 @@ public final class StandardsLoader {
             try {
                 type = WaterItem.Type.valueOf(typeText.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw d.error(p + "/type", "expected one of max, min, range, none, found \"" + typeText + "\"");
+                throw d.error(p + "/type", Msg.text("standards.water-type", "found", Bounded.quote(typeText)));
             }
             String source = d.str(r, "source", p);
             Map<Waterbody, Map<WaterClass, WaterLimit>> limits = new EnumMap<>(Waterbody.class);
             boolean hasAll = r.has("all");
             if (hasAll && (r.has("river") || r.has("lake"))) {
-                throw d.error(p, "give either \"all\" or \"river\"/\"lake\", not both");
+                throw d.error(p, Msg.text("standards.all-or-waterbody"));
             }
             if (hasAll) {
                 Map<WaterClass, WaterLimit> m = waterLimits(d, r.get("all"), p + "/all", type);
@@ -254,10 +258,10 @@ public final class StandardsLoader {
                 }
             }
             if (type == WaterItem.Type.NONE && !limits.isEmpty()) {
-                throw d.error(p, "type none must not have limits");
+                throw d.error(p, Msg.text("standards.none-with-limits"));
             }
             if (type != WaterItem.Type.NONE && limits.isEmpty()) {
-                throw d.error(p, "type " + typeText + " needs limits (\"all\", \"river\" or \"lake\")");
+                throw d.error(p, Msg.text("standards.type-needs-limits", "type", Bounded.cut(typeText)));
             }
             items.add(new WaterItem(key, no, name, unit, type, limits, source));
         }
@@ -269,7 +273,7 @@ public final class StandardsLoader {
         try {
             return new SurfaceWaterStandard(validity, items, assessed, reference, assessmentSource);
         } catch (IllegalArgumentException e) {
-            throw d.error("/assessment", e.getMessage());
+            throw d.inconsistent("/assessment", e);
         }
     }
 
@@ -286,33 +290,33 @@ public final class StandardsLoader {
             String cp = p + "/" + c.name();
             JsonNode v = n.get(c.name());
             if (v == null) {
-                throw d.error(p, "missing limit for class " + c.name());
+                throw d.error(p, Msg.text("standards.class-limit-missing", "cls", c.name()));
             }
             WaterLimit lim;
             if (type == WaterItem.Type.RANGE) {
                 if (!v.isArray() || v.size() != 2) {
-                    throw d.error(cp, "expected [min, max], found " + describe(v));
+                    throw d.error(cp, Msg.text("standards.range-pair", "found", describe(v)));
                 }
                 BigDecimal lo = d.number(v.get(0), cp + "/0");
                 BigDecimal hi = d.number(v.get(1), cp + "/1");
                 if (lo.compareTo(hi) > 0) {
-                    throw d.error(cp, "min " + lo.toPlainString() + " is above max " + hi.toPlainString());
+                    throw d.error(cp, Msg.text("standards.range-inverted", "min", lo.toPlainString(), "max", hi.toPlainString()));
                 }
                 lim = new WaterLimit(lo, hi);
                 if (prev != null && (lo.compareTo(prev.min()) > 0 || hi.compareTo(prev.max()) < 0)) {
-                    throw d.error(cp, "range of class " + c.name() + " is narrower than the better class's " + prev);
+                    throw d.error(cp, Msg.text("standards.range-narrower", "cls", c.name(), "prev", prev));
                 }
             } else {
                 BigDecimal x = d.number(v, cp);
                 if (x.signum() < 0) {
-                    throw d.error(cp, "limit must be ≥ 0, found " + x.toPlainString());
+                    throw d.error(cp, Msg.text("standards.limit-negative", "found", x.toPlainString()));
                 }
                 lim = type == WaterItem.Type.MIN ? new WaterLimit(x, null) : new WaterLimit(null, x);
                 if (prev != null) {
                     boolean ok = type == WaterItem.Type.MIN ? x.compareTo(prev.min()) <= 0 : x.compareTo(prev.max()) >= 0;
                     if (!ok) {
-                        throw d.error(cp, "limit " + x.toPlainString() + " of class " + c.name() + " is stricter than the better class's "
-                                + prev + " (limits must " + (type == WaterItem.Type.MIN ? "not increase" : "not decrease") + " from Ⅰ to Ⅴ)");
+                        throw d.error(cp, Msg.text(type == WaterItem.Type.MIN ? "standards.limit-stricter-min" : "standards.limit-stricter-max",
+                                "limit", x.toPlainString(), "cls", c.name(), "prev", prev));
                     }
                 }
             }
@@ -340,12 +344,12 @@ public final class StandardsLoader {
         Validity validity = validity(d, AIR_QUALITY_INDEX);
         String rounding = d.str(root, "rounding", "");
         if (!rounding.equals("ceiling")) {
-            throw d.error("/rounding", "only \"ceiling\" (进位取整) is implemented, found \"" + rounding + "\"");
+            throw d.error("/rounding", Msg.text("standards.rounding", "found", Bounded.quote(rounding)));
         }
         String concentrationRounding = d.str(root, "concentrationRounding", "");
         if (!concentrationRounding.equals("half-even")) {
-            throw d.error("/concentrationRounding", "only \"half-even\" (GB/T 8170 四舍六入五成双) is implemented, found \""
-                    + concentrationRounding + "\"");
+            throw d.error("/concentrationRounding", Msg.text("standards.concentration-rounding",
+                    "found", Bounded.quote(concentrationRounding)));
         }
         d.str(root, "goodSource", "");
         d.str(root, "primarySource", "");
@@ -354,7 +358,7 @@ public final class StandardsLoader {
         for (int i = 0; i < scaleNodes.size(); i++) {
             int v = d.intValue(scaleNodes.get(i), "/iaqi/" + i);
             if (i == 0 ? v != 0 : v <= scale.get(i - 1)) {
-                throw d.error("/iaqi/" + i, "the IAQI scale must start at 0 and increase");
+                throw d.error("/iaqi/" + i, Msg.text("standards.iaqi-scale"));
             }
             scale.add(v);
         }
@@ -367,16 +371,16 @@ public final class StandardsLoader {
             for (int i = 0; i < bpn.size(); i++) {
                 BigDecimal b = d.number(bpn.get(i), p + "/breakpoints/" + i);
                 if (i == 0 ? b.signum() != 0 : b.compareTo(bps.get(i - 1)) <= 0) {
-                    throw d.error(p + "/breakpoints/" + i, "breakpoints must start at 0 and increase");
+                    throw d.error(p + "/breakpoints/" + i, Msg.text("standards.breakpoints"));
                 }
                 bps.add(b);
             }
             if (bps.size() < 2 || bps.size() > scale.size()) {
-                throw d.error(p + "/breakpoints", "expected 2 to " + scale.size() + " breakpoints (one per IAQI value), found " + bps.size());
+                throw d.error(p + "/breakpoints", Msg.text("standards.breakpoints-count", "max", scale.size(), "found", bps.size()));
             }
             int decimals = r.has("decimals") ? d.integer(r, "decimals", p) : 0;
             if (decimals < 0 || decimals > 3) {
-                throw d.error(p + "/decimals", "expected 0 to 3 decimal places, found " + decimals);
+                throw d.error(p + "/decimals", Msg.text("standards.decimals", "found", decimals));
             }
             List<Confidence> conf = new ArrayList<>();
             if (r.has("confidence")) {
@@ -389,7 +393,7 @@ public final class StandardsLoader {
                 pollutants.add(new AirPollutant(e.getKey(), d.str(r, "name", p), d.str(r, "unit", p), bps, decimals, conf,
                         d.str(r, "source", p)));
             } catch (IllegalArgumentException x) {
-                throw d.error(p + "/confidence", x.getMessage());
+                throw d.inconsistent(p + "/confidence", x);
             }
         }
         Set<String> pollutantKeys = new LinkedHashSet<>();
@@ -415,7 +419,7 @@ public final class StandardsLoader {
                 Map.Entry<String, JsonNode> e = it.next();
                 String row = d.str(rt, e.getKey(), "/realTime");
                 if (!pollutantKeys.contains(row)) {
-                    throw d.error("/realTime/" + e.getKey(), "\"" + row + "\" is not a row of /pollutants");
+                    throw d.error("/realTime/" + e.getKey(), Msg.text("standards.not-a-pollutant", "row", Bounded.quote(row)));
                 }
                 realTime.put(e.getKey(), row);
             }
@@ -423,7 +427,7 @@ public final class StandardsLoader {
         try {
             return new AirQualityIndex(validity, scale, pollutants, required, categories, goodMax, realTime);
         } catch (IllegalArgumentException e) {
-            throw d.error("", e.getMessage());
+            throw d.inconsistent("", e);
         }
     }
 
@@ -450,10 +454,10 @@ public final class StandardsLoader {
             BigDecimal annual = r.has("annual") ? d.positive(r.get("annual"), p + "/annual") : null;
             BigDecimal daily = r.has("daily") ? d.positive(r.get("daily"), p + "/daily") : null;
             if (annual == null && daily == null) {
-                throw d.error(p, "needs an annual or a daily limit");
+                throw d.error(p, Msg.text("standards.annual-or-daily"));
             }
             if (annual != null && daily != null && annual.compareTo(daily) > 0) {
-                throw d.error(p + "/annual", "the annual limit " + annual.toPlainString() + " is above the 24-hour limit " + daily.toPlainString());
+                throw d.error(p + "/annual", Msg.text("standards.annual-above-daily", "annual", annual.toPlainString(), "daily", daily.toPlainString()));
             }
             Confidence c = r.has("confidence") ? d.confidence(r.get("confidence"), p + "/confidence", false)
                     : new Confidence(null, Confidence.CONFIRMED, d.str(r, "source", p));
@@ -469,12 +473,12 @@ public final class StandardsLoader {
                     v.has("confidence") ? d.confidence(v.get("confidence"), "/dataValidity/confidence", false)
                             : new Confidence(null, Confidence.CONFIRMED, src));
         } catch (IllegalArgumentException e) {
-            throw d.error("/dataValidity", e.getMessage());
+            throw d.inconsistent("/dataValidity", e);
         }
         try {
             return new AirLimits(validity, grade, limits, dv);
         } catch (IllegalArgumentException e) {
-            throw d.error("/limits", e.getMessage());
+            throw d.inconsistent("/limits", e);
         }
     }
 
@@ -507,7 +511,7 @@ public final class StandardsLoader {
             try {
                 grade = AccidentGrade.valueOf(g);
             } catch (IllegalArgumentException e) {
-                throw d.error(p + "/grade", "expected LARGER, MAJOR or EXTRAORDINARY, found \"" + g + "\"");
+                throw d.error(p + "/grade", Msg.text("standards.accident-grade", "found", Bounded.quote(g)));
             }
             long deaths = d.integer(r, "deaths", p);
             long injuries = d.integer(r, "seriousInjuries", p);
@@ -517,7 +521,7 @@ public final class StandardsLoader {
         try {
             return new AccidentGrading(validity, rows, generalSource);
         } catch (IllegalArgumentException e) {
-            throw d.error("/grades", e.getMessage());
+            throw d.inconsistent("/grades", e);
         }
     }
 
@@ -547,7 +551,7 @@ public final class StandardsLoader {
             d.allowOnly(r, p, Set.of("symbol", "base", "factor", "aliases", "source"));
             BigDecimal factor = d.number(d.field(r, "factor", p), p + "/factor");
             if (factor.signum() <= 0) {
-                throw d.error(p + "/factor", "must be > 0");
+                throw d.error(p + "/factor", Msg.text("standards.positive"));
             }
             units.add(new EnergyUnit(d.str(r, "symbol", p), d.str(r, "base", p), factor, d.strings(r, "aliases", p),
                     d.str(r, "source", p)));
@@ -561,7 +565,7 @@ public final class StandardsLoader {
             d.allowOnly(r, p, Set.of("id", "name", "aliases", "unit", "kgcePerUnit", "source"));
             BigDecimal k = d.number(d.field(r, "kgcePerUnit", p), p + "/kgcePerUnit");
             if (k.signum() <= 0) {
-                throw d.error(p + "/kgcePerUnit", "must be > 0");
+                throw d.error(p + "/kgcePerUnit", Msg.text("standards.positive"));
             }
             carriers.add(new EnergyCarrier(d.str(r, "id", p), d.str(r, "name", p), d.strings(r, "aliases", p),
                     d.str(r, "unit", p), k, d.str(r, "source", p)));
@@ -569,29 +573,49 @@ public final class StandardsLoader {
         try {
             return new StandardCoal(validity, carriers, units, kj);
         } catch (IllegalArgumentException e) {
-            throw d.error("", e.getMessage());
+            throw d.inconsistent("", e);
         }
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static String describe(JsonNode n) {
+    /** @return what was found instead, in both languages; a value of the file quoted through {@link Bounded} */
+    private static Text describe(JsonNode n) {
         if (n == null || n.isMissingNode()) {
-            return "nothing";
+            return Msg.text("standards.found-nothing");
         }
         if (n.isNull()) {
-            return "null";
+            return new Text("null", "null");
         }
         if (n.isTextual()) {
-            return "\"" + n.asText() + "\"";
+            String q = Bounded.quote(n.asText());
+            return new Text(q, q);
         }
         if (n.isObject()) {
-            return "a mapping";
+            return Msg.text("standards.found-mapping");
         }
         if (n.isArray()) {
-            return "a list of " + n.size();
+            return Msg.text("standards.found-list", "size", n.size());
         }
-        return n.toString();
+        String v = Bounded.cut(n.toString());
+        return new Text(v, v);
+    }
+
+    private static Text cannotRead(IOException e) {
+        return Msg.text("standards.cannot-read", "detail", Bounded.cut(String.valueOf(e.getMessage()), 200));
+    }
+
+    /** The problem of two tables' periods, in both languages. */
+    private static Text periodProblem(Periods.PeriodException e) {
+        Validity b = e.table();
+        Validity a = e.other();
+        return switch (e.reason()) {
+            case KIND -> Msg.text("standards.period-kind", "kind", b.kind(), "expected", e.kind());
+            case OVERLAP -> Msg.text("standards.period-overlap", "period", new Text(b.periodZh(), b.periodEn()), "other", a.file(),
+                    "standard", a.standard(), "otherPeriod", new Text(a.periodZh(), a.periodEn()), "kind", e.kind(), "day", b.from());
+            case GAP -> Msg.text("standards.period-gap", "from", b.from(), "other", a.file(), "standard", a.standard(),
+                    "to", a.to(), "kind", e.kind(), "gapFrom", a.to().plusDays(1), "gapTo", b.from().minusDays(1));
+        };
     }
 
     /** One parsed file with error helpers. */
@@ -607,16 +631,22 @@ public final class StandardsLoader {
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-                throw new StandardsException(file, where, "not valid YAML: " + e.getOriginalMessage(), e);
+                throw new StandardsException(file, where, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                        Msg.text("standards.not-yaml", "detail", Bounded.cut(String.valueOf(e.getOriginalMessage()), 200)), e);
             }
             if (r == null || !r.isObject()) {
-                throw new StandardsException(file, "", "expected a YAML mapping at the top, found " + describe(r));
+                throw new StandardsException(file, "", Msg.text("standards.top-mapping", "found", describe(r)));
             }
             this.root = r;
         }
 
-        StandardsException error(String path, String problem) {
+        StandardsException error(String path, Text problem) {
             return new StandardsException(file, path, problem);
+        }
+
+        /** A table its own class refuses (rows that contradict each other): the class's words, framed. */
+        StandardsException inconsistent(String path, IllegalArgumentException e) {
+            return error(path, Msg.text("standards.inconsistent", "detail", Bounded.cut(String.valueOf(e.getMessage()), 400)));
         }
 
         /** The rows of a mapping field (key → row), each a mapping with only the allowed fields. */
@@ -637,7 +667,7 @@ public final class StandardsLoader {
         String kind() {
             String k = str(root, "kind", "");
             if (!KINDS.contains(k)) {
-                throw error("/kind", "unknown kind \"" + k + "\" (expected one of " + String.join(", ", KINDS) + ")");
+                throw error("/kind", Msg.text("standards.unknown-kind", "found", Bounded.quote(k), "kinds", String.join(", ", KINDS)));
             }
             return k;
         }
@@ -651,14 +681,14 @@ public final class StandardsLoader {
                 }
                 return LocalDate.parse(t);
             } catch (DateTimeParseException e) {
-                throw error("/" + f, "expected a date YYYY-MM-DD, found " + describe(v));
+                throw error("/" + f, Msg.text("standards.date", "found", describe(v)));
             }
         }
 
         BigDecimal positive(JsonNode v, String p) {
             BigDecimal b = number(v, p);
             if (b.signum() <= 0) {
-                throw error(p, "must be > 0, found " + b.toPlainString());
+                throw error(p, Msg.text("standards.positive-found", "found", b.toPlainString()));
             }
             return b;
         }
@@ -670,14 +700,14 @@ public final class StandardsLoader {
             BigDecimal upTo = bracket ? number(field(n, "upTo", p), p + "/upTo") : null;
             String level = str(n, "level", p);
             if (!level.equals(Confidence.CONFIRMED) && !level.equals(Confidence.UNCONFIRMED)) {
-                throw error(p + "/level", "expected confirmed or unconfirmed, found \"" + level + "\"");
+                throw error(p + "/level", Msg.text("standards.confidence-level", "found", Bounded.quote(level)));
             }
             return new Confidence(upTo, level, str(n, "basis", p));
         }
 
         void object(JsonNode n, String p) {
             if (n == null || !n.isObject()) {
-                throw error(p, "expected a mapping, found " + describe(n));
+                throw error(p, Msg.text("standards.mapping", "found", describe(n)));
             }
         }
 
@@ -685,7 +715,7 @@ public final class StandardsLoader {
             for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!allowed.contains(f)) {
-                    throw error(p + "/" + f, "unknown field (expected one of " + String.join(", ", allowed) + ")");
+                    throw error(p + "/" + f, Msg.text("standards.unknown-field", "fields", String.join(", ", new java.util.TreeSet<>(allowed))));
                 }
             }
         }
@@ -693,7 +723,7 @@ public final class StandardsLoader {
         JsonNode field(JsonNode n, String f, String p) {
             JsonNode v = n.get(f);
             if (v == null || v.isNull()) {
-                throw error(p + "/" + f, "missing");
+                throw error(p + "/" + f, Msg.text("standards.missing"));
             }
             return v;
         }
@@ -707,7 +737,7 @@ public final class StandardsLoader {
         String str(JsonNode n, String f, String p) {
             JsonNode v = field(n, f, p);
             if (!v.isTextual() || v.asText().isBlank()) {
-                throw error(p + "/" + f, "expected a non-empty text, found " + describe(v));
+                throw error(p + "/" + f, Msg.text("standards.text", "found", describe(v)));
             }
             return v.asText();
         }
@@ -719,12 +749,12 @@ public final class StandardsLoader {
                 return out;
             }
             if (!v.isArray()) {
-                throw error(p + "/" + f, "expected a list of texts, found " + describe(v));
+                throw error(p + "/" + f, Msg.text("standards.texts", "found", describe(v)));
             }
             for (int i = 0; i < v.size(); i++) {
                 JsonNode x = v.get(i);
                 if (!x.isTextual() || x.asText().isBlank()) {
-                    throw error(p + "/" + f + "/" + i, "expected a non-empty text, found " + describe(x));
+                    throw error(p + "/" + f + "/" + i, Msg.text("standards.text", "found", describe(x)));
                 }
                 out.add(x.asText());
             }
@@ -734,7 +764,7 @@ public final class StandardsLoader {
         List<JsonNode> list(JsonNode n, String f, String p) {
             JsonNode v = field(n, f, p);
             if (!v.isArray() || v.isEmpty()) {
-                throw error(p + "/" + f, "expected a non-empty list, found " + describe(v));
+                throw error(p + "/" + f, Msg.text("standards.list", "found", describe(v)));
             }
             List<JsonNode> out = new ArrayList<>();
             v.forEach(out::add);
@@ -743,7 +773,7 @@ public final class StandardsLoader {
 
         BigDecimal number(JsonNode v, String p) {
             if (v == null || !v.isNumber()) {
-                throw error(p, "expected a number, found " + describe(v));
+                throw error(p, Msg.text("standards.number", "found", describe(v)));
             }
             // decimalValue() of a DecimalNode/IntNode is exact (floats are read as BigDecimal)
             return v.decimalValue();
@@ -751,7 +781,7 @@ public final class StandardsLoader {
 
         int intValue(JsonNode v, String p) {
             if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw error(p, "expected a whole number, found " + describe(v));
+                throw error(p, Msg.text("standards.whole-number", "found", describe(v)));
             }
             return v.intValue();
         }
@@ -763,20 +793,20 @@ public final class StandardsLoader {
         Set<String> keySet(JsonNode n, String f, String p, Set<String> known) {
             JsonNode v = field(n, f, p);
             if (!v.isArray()) {
-                throw error(p + "/" + f, "expected a list of keys, found " + describe(v));
+                throw error(p + "/" + f, Msg.text("standards.keys", "found", describe(v)));
             }
             Set<String> out = new LinkedHashSet<>();
             for (int i = 0; i < v.size(); i++) {
                 JsonNode x = v.get(i);
                 String q = p + "/" + f + "/" + i;
                 if (!x.isTextual()) {
-                    throw error(q, "expected a key, found " + describe(x));
+                    throw error(q, Msg.text("standards.key", "found", describe(x)));
                 }
                 if (!known.contains(x.asText())) {
-                    throw error(q, "\"" + x.asText() + "\" is not defined in this file");
+                    throw error(q, Msg.text("standards.key-undefined", "key", Bounded.quote(x.asText())));
                 }
                 if (!out.add(x.asText())) {
-                    throw error(q, "\"" + x.asText() + "\" is listed twice");
+                    throw error(q, Msg.text("standards.key-twice", "key", Bounded.quote(x.asText())));
                 }
             }
             return out;

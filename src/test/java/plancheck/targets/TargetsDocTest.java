@@ -45,6 +45,24 @@ class TargetsDocTest {
     }
 
     @Test
+    void checkSaysSoInChineseByDefaultAndInEnglishOnRequest(@TempDir Path dir) throws Exception {
+        Path stale = dir.resolve("targets.md");
+        Files.writeString(stale, Files.readString(DOC, StandardCharsets.UTF_8).replace("| 1（专栏1第1项）", "| 1"),
+                StandardCharsets.UTF_8);
+        plancheck.analyst.Cli.Run zh = plancheck.analyst.Cli.run("targets", "--check", stale.toString());
+        plancheck.analyst.Cli.Run en = plancheck.analyst.Cli.run("targets", "--check", stale.toString(), "--lang", "en");
+        assertEquals(1, zh.exit(), zh::toString);
+        assertEquals(1, en.exit(), en::toString);
+        assertTrue(zh.err().contains("plancheck targets: " + stale + " 与规则生成的清单不一致：1 行只在文件中，1 行只在生成的清单中\n"),
+                zh::toString);
+        assertTrue(zh.err().contains("重新生成：java -jar target/plancheck.jar targets --out " + stale), zh::toString);
+        assertTrue(en.err().contains("plancheck targets: " + stale + " differs from what the rules give: 1 line(s) only in the file, "
+                + "1 line(s) only in the generated inventory\n"), en::toString);
+        assertTrue(en.err().contains("regenerate it: java -jar target/plancheck.jar targets --out " + stale), en::toString);
+        assertEquals(2, plancheck.analyst.Cli.run("targets", "--check", stale.toString(), "--lang", "fr").exit());
+    }
+
+    @Test
     void outWritesTheSameText(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("t.md");
         assertEquals(0, Main.execute("targets", "--out", out.toString()));
@@ -78,6 +96,14 @@ class TargetsDocTest {
                 .replace("  - id: hundred_billion_clusters", "  - id: gdp"), StandardCharsets.UTF_8);
         InputException e = assertThrows(InputException.class, () -> TargetInventory.read(dir.resolve("rules")));
         assertTrue(e.problems().toString().contains("'gdp' is a catalogue target"), e.problems().toString());
+        plancheck.load.InputProblem p = e.problems().stream().filter(x -> x.pointer().endsWith("/id")).findFirst().orElseThrow();
+        assertTrue(p.format("en").endsWith("inventory/not-encoded.yaml: " + p.pointer()
+                + ": id 'gdp' is a catalogue target: an encoded target cannot also be listed as not encoded"), p::toString);
+        assertTrue(p.format("zh").endsWith("inventory/not-encoded.yaml: " + p.pointer()
+                + ": id 'gdp' 是指标目录中的目标：已编码的目标不能同时列为未编码"), () -> p.format("zh"));
+        plancheck.analyst.Cli.Run zh = plancheck.analyst.Cli.run("targets", "--rules", dir.resolve("rules").toString());
+        assertEquals(2, zh.exit(), zh::toString);
+        assertTrue(zh.err().contains("是指标目录中的目标") && !zh.err().contains("is a catalogue target"), zh::toString);
         assertEquals(2, Main.execute("targets", "--rules", dir.resolve("rules").toString()));
     }
 
