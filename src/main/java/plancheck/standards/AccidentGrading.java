@@ -35,15 +35,15 @@ public final class AccidentGrading implements StandardTable {
         Map<AccidentGrade, AccidentThreshold> by = new EnumMap<>(AccidentGrade.class);
         for (AccidentThreshold t : thresholds) {
             if (t.grade() == AccidentGrade.GENERAL) {
-                throw new IllegalArgumentException("GENERAL has no threshold row: it is below every row");
+                throw new TableException("standards.accident-general");
             }
             if (by.put(t.grade(), t) != null) {
-                throw new IllegalArgumentException("grade " + t.grade() + " appears twice");
+                throw new TableException("standards.accident-grade-twice", "grade", t.grade().name());
             }
         }
         for (AccidentGrade g : List.of(AccidentGrade.LARGER, AccidentGrade.MAJOR, AccidentGrade.EXTRAORDINARY)) {
             if (!by.containsKey(g)) {
-                throw new IllegalArgumentException("grade " + g + " has no threshold row");
+                throw new TableException("standards.accident-grade-missing", "grade", g.name());
             }
         }
         for (AccidentMeasure m : AccidentMeasure.values()) {
@@ -51,7 +51,7 @@ public final class AccidentGrading implements StandardTable {
             for (AccidentGrade g : List.of(AccidentGrade.LARGER, AccidentGrade.MAJOR, AccidentGrade.EXTRAORDINARY)) {
                 BigDecimal v = by.get(g).threshold(m);
                 if (v.compareTo(prev) <= 0) {
-                    throw new IllegalArgumentException(g + "." + m.key() + " must be above " + prev.toPlainString());
+                    throw new TableException("standards.accident-threshold-order", "grade", g.name(), "measure", m.key(), "prev", prev.toPlainString());
                 }
                 prev = v;
             }

@@ -35,8 +35,8 @@ public final class AirLimits implements StandardTable {
         public DataValidity {
             if (hoursPerDailyMean < 1 || hoursPerDailyMean > 24 || hoursPerEightHourMean < 1 || hoursPerEightHourMean > 8
                     || eightHourMeansPerDay < 1 || eightHourMeansPerDay > 17) {
-                throw new IllegalArgumentException("data-validity minimums out of range: " + hoursPerDailyMean + " hours a day, "
-                        + hoursPerEightHourMean + " hours per 8-hour mean, " + eightHourMeansPerDay + " 8-hour means a day");
+                throw new TableException("standards.data-validity", "daily", hoursPerDailyMean, "eightHour", hoursPerEightHourMean,
+                        "means", eightHourMeansPerDay);
             }
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(confidence, "confidence");
@@ -56,7 +56,7 @@ public final class AirLimits implements StandardTable {
         Map<String, AirLimit> m = new LinkedHashMap<>();
         for (AirLimit l : limits) {
             if (m.put(l.key(), l) != null) {
-                throw new IllegalArgumentException(l.key() + " appears twice");
+                throw new TableException("standards.row-twice", "key", l.key());
             }
         }
         this.limits = Collections.unmodifiableMap(m);

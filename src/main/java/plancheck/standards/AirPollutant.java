@@ -38,19 +38,19 @@ public record AirPollutant(String key, String name, String unit, List<BigDecimal
         breakpoints = List.copyOf(breakpoints);
         confidence = confidence == null ? List.of() : List.copyOf(confidence);
         if (decimals < 0) {
-            throw new IllegalArgumentException(key + ": decimals must be ≥ 0");
+            throw new TableException("standards.decimals-negative", "key", key);
         }
         BigDecimal prev = BigDecimal.ZERO;
         for (int i = 0; i < confidence.size(); i++) {
             BigDecimal u = confidence.get(i).upTo();
             if (u == null || u.compareTo(prev) <= 0 || !breakpoints.contains(u)) {
-                throw new IllegalArgumentException(key + ": confidence/" + i + "/upTo must be one of the breakpoints, above the previous one");
+                throw new TableException("standards.confidence-bracket", "key", key, "index", i);
             }
             prev = u;
         }
         if (!confidence.isEmpty() && prev.compareTo(breakpoints.get(breakpoints.size() - 1)) != 0) {
-            throw new IllegalArgumentException(key + ": the last confidence bracket must reach the top breakpoint "
-                    + breakpoints.get(breakpoints.size() - 1).toPlainString());
+            throw new TableException("standards.confidence-top", "key", key,
+                    "top", breakpoints.get(breakpoints.size() - 1).toPlainString());
         }
     }
 

@@ -66,23 +66,23 @@ public final class AirQualityIndex implements StandardTable {
         for (AirPollutant p : pollutants) {
             List<BigDecimal> bp = p.breakpoints();
             if (bp.size() < 2 || bp.size() > this.iaqiScale.size()) {
-                throw new IllegalArgumentException(p.key() + ": needs 2 to " + this.iaqiScale.size() + " breakpoints");
+                throw new TableException("standards.pollutant-breakpoints", "key", p.key(), "max", this.iaqiScale.size());
             }
             if (bp.get(0).signum() != 0) {
-                throw new IllegalArgumentException(p.key() + ": first breakpoint must be 0");
+                throw new TableException("standards.pollutant-first", "key", p.key());
             }
             for (int i = 1; i < bp.size(); i++) {
                 if (bp.get(i).compareTo(bp.get(i - 1)) <= 0) {
-                    throw new IllegalArgumentException(p.key() + ": breakpoints must increase");
+                    throw new TableException("standards.pollutant-increase", "key", p.key());
                 }
             }
             if (m.put(p.key(), p) != null) {
-                throw new IllegalArgumentException(p.key() + " appears twice");
+                throw new TableException("standards.row-twice", "key", p.key());
             }
         }
         for (String r : required) {
             if (!m.containsKey(r)) {
-                throw new IllegalArgumentException("required pollutant " + r + " has no row");
+                throw new TableException("standards.required-no-row", "key", r);
             }
         }
         int next = 0;
@@ -90,7 +90,7 @@ public final class AirQualityIndex implements StandardTable {
             AqiCategory c = categories.get(i);
             boolean last = i == categories.size() - 1;
             if (c.min() != next || (c.max() == null) != last || (c.max() != null && c.max() < c.min())) {
-                throw new IllegalArgumentException("categories must be contiguous from 0, only the last open-ended");
+                throw new TableException("standards.categories");
             }
             next = last ? next : c.max() + 1;
         }
@@ -100,7 +100,7 @@ public final class AirQualityIndex implements StandardTable {
         this.goodMaxAqi = goodMaxAqi;
         for (Map.Entry<String, String> e : realTimeRows.entrySet()) {
             if (!m.containsKey(e.getValue())) {
-                throw new IllegalArgumentException("real-time pollutant " + e.getKey() + ": row " + e.getValue() + " does not exist");
+                throw new TableException("standards.real-time-row", "key", e.getKey(), "row", e.getValue());
             }
         }
         this.realTimeRows = Collections.unmodifiableMap(new LinkedHashMap<>(realTimeRows));

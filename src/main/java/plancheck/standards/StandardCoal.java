@@ -41,24 +41,24 @@ public final class StandardCoal implements StandardTable {
         Map<String, EnergyUnit> u = new LinkedHashMap<>();
         for (EnergyUnit e : units) {
             if (e.factor().signum() <= 0) {
-                throw new IllegalArgumentException("unit " + e.symbol() + ": factor must be > 0");
+                throw new TableException("standards.unit-factor", "unit", e.symbol());
             }
-            putUnique(u, e.symbol(), e, "unit");
+            putUnique(u, e.symbol(), e, "standards.unit-name-twice");
             for (String a : e.aliases()) {
-                putUnique(u, a, e, "unit");
+                putUnique(u, a, e, "standards.unit-name-twice");
             }
         }
         Map<String, EnergyCarrier> c = new LinkedHashMap<>();
         for (EnergyCarrier e : carriers) {
             if (e.kgcePerUnit().signum() <= 0) {
-                throw new IllegalArgumentException("carrier " + e.id() + ": kgcePerUnit must be > 0");
+                throw new TableException("standards.carrier-factor", "id", e.id());
             }
             if (!u.containsKey(e.unit())) {
-                throw new IllegalArgumentException("carrier " + e.id() + ": unit " + e.unit() + " is not in the unit table");
+                throw new TableException("standards.carrier-unit", "id", e.id(), "unit", e.unit());
             }
-            putUnique(c, e.id(), e, "carrier");
+            putUnique(c, e.id(), e, "standards.carrier-name-twice");
             for (String a : e.aliases()) {
-                putUnique(c, a, e, "carrier");
+                putUnique(c, a, e, "standards.carrier-name-twice");
             }
         }
         this.carriers = Collections.unmodifiableMap(c);
@@ -67,9 +67,9 @@ public final class StandardCoal implements StandardTable {
         this.kjPerKgce = kjPerKgce;
     }
 
-    private static <T> void putUnique(Map<String, T> m, String key, T v, String what) {
+    private static <T> void putUnique(Map<String, T> m, String key, T v, String twice) {
         if (m.put(key, v) != null) {
-            throw new IllegalArgumentException(what + " name \"" + key + "\" appears twice");
+            throw new TableException(twice, "key", key);
         }
     }
 

@@ -646,7 +646,7 @@ public final class StandardsLoader {
 
         /** A table its own class refuses (rows that contradict each other): the class's words, framed. */
         StandardsException inconsistent(String path, IllegalArgumentException e) {
-            return error(path, Msg.text("standards.inconsistent", "detail", Bounded.cut(String.valueOf(e.getMessage()), 400)));
+            return error(path, e instanceof TableException t ? t.text() : Msg.text("standards.inconsistent", "detail", Bounded.cut(String.valueOf(e.getMessage()), 400)));
         }
 
         /** The rows of a mapping field (key → row), each a mapping with only the allowed fields. */

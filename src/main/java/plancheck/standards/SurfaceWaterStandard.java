@@ -57,24 +57,24 @@ public final class SurfaceWaterStandard implements StandardTable {
         Map<String, WaterItem> m = new LinkedHashMap<>();
         for (WaterItem it : items) {
             if (m.put(it.key(), it) != null) {
-                throw new IllegalArgumentException("item " + it.key() + " appears twice");
+                throw new TableException("standards.item-twice", "key", it.key());
             }
         }
         for (String k : assessed) {
             WaterItem it = m.get(k);
             if (it == null) {
-                throw new IllegalArgumentException("assessed item " + k + " is not a row of the table");
+                throw new TableException("standards.assessed-not-row", "key", k);
             }
             if (it.limits().isEmpty()) {
-                throw new IllegalArgumentException("assessed item " + k + " has no class limits");
+                throw new TableException("standards.assessed-no-limits", "key", k);
             }
             if (reference.contains(k)) {
-                throw new IllegalArgumentException("item " + k + " is both assessed and reference");
+                throw new TableException("standards.assessed-and-reference", "key", k);
             }
         }
         for (String k : reference) {
             if (!m.containsKey(k)) {
-                throw new IllegalArgumentException("reference item " + k + " is not a row of the table");
+                throw new TableException("standards.reference-not-row", "key", k);
             }
         }
         this.items = Collections.unmodifiableMap(m);

@@ -138,6 +138,30 @@ class StandardsProblemsInBothLanguagesTest {
     }
 
     @Test
+    void aGradeListedTwice() throws Exception {
+        is(broken("decree-493.yaml", "  - grade: MAJOR", "  - grade: EXTRAORDINARY"), ": /grades: ",
+                "事故等级 EXTRAORDINARY 重复出现", "grade EXTRAORDINARY appears twice");
+    }
+
+    @Test
+    void aThresholdBelowTheGradeUnder() throws Exception {
+        is(broken("decree-493.yaml", "    deaths: 10\n", "    deaths: 2\n"), ": /grades: ",
+                "MAJOR.deaths 须高于 3（较高等级的门槛须高于较低等级）", "MAJOR.deaths must be above 3");
+    }
+
+    @Test
+    void aqiCategoriesWithAGap() throws Exception {
+        is(broken("hj633-2026.yaml", "{min: 51, max: 100,", "{min: 52, max: 100,"), ": ",
+                "AQI 类别须从 0 起首尾相接，只有最后一类不设上限", "categories must be contiguous from 0, only the last open-ended");
+    }
+
+    @Test
+    void aCarrierInAUnitTheTableLacks() throws Exception {
+        is(broken("gb-t-2589.yaml", "    unit: kg\n", "    unit: jin\n"), ": ",
+                "能源品种 raw_coal：单位 jin 不在单位表中", "carrier raw_coal: unit jin is not in the unit table");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsPlacedByLineAndColumn() throws Exception {
         InputProblem p = broken("decree-493.yaml", "kind: accidents\n", "kind: [accidents\n");
         assertTrue(p.line() > 0 && p.column() > 0, p::toString);
