@@ -111,12 +111,12 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
             double pj = ph.wall("plain Java: read and compute");
             double cc = ph.cpu("plancheck: read, judge, write reports");
             double cj = ph.cpu("plain Java: read and compute");
-            w.printf(java.util.Locale.ROOT, "  plancheck ÷ plain Java (read, judge, reports): wall %.2f×, CPU %.2f×%n", pc / pj, cc / cj);
+            w.printf(java.util.Locale.ROOT, "  plancheck ÷ plain Java (read, judge, reports): wall %s, CPU %s%n", ratio(pc, pj), ratio(cc, cj));
             if (d.regions() == 1) {
                 // one region is read, judged and reported one step after the other: the steps' wall times
                 // add up, and reading and judging alone compare with the plain loop, which writes nothing
-                w.printf(java.util.Locale.ROOT, "  plancheck's reading and judging alone ÷ plain Java: wall %.2f× (judging alone %.2f×)%n",
-                        (run.readMs() + run.judgeMs()) / pj, run.judgeMs() / pj);
+                w.printf(java.util.Locale.ROOT, "  plancheck's reading and judging alone ÷ plain Java: wall %s (judging alone %s)%n",
+                        ratio(run.readMs() + run.judgeMs(), pj), ratio(run.judgeMs(), pj));
             }
             w.printf(java.util.Locale.ROOT, "  plancheck: read %.0f ms, judge %.0f ms, reports %.0f ms (summed over regions); report.json %,.1f MiB%n",
                     run.readMs(), run.judgeMs(), run.reportMs(), run.jsonBytes() / 1048576.0);
@@ -136,6 +136,11 @@ public final class BenchSyntheticCommand implements Callable<Integer> {
                 delete(outDir);
             }
         }
+    }
+
+    /** @return "4.20×", or "—" when the plain computation took under a millisecond (too short to compare) */
+    static String ratio(double plancheck, double plain) {
+        return plain < 1 ? "— (the plain computation took under 1 ms)" : String.format(java.util.Locale.ROOT, "%.2f×", plancheck / plain);
     }
 
     static long size(Path dir) throws IOException {

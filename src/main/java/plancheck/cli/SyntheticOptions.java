@@ -32,7 +32,21 @@ public final class SyntheticOptions {
 
     /** @return the data set, or throws with the reason */
     SyntheticData data() {
+        check("--regions", regions, 1, 100_000);
+        check("--sections", sections, 0, 1_000_000);
+        check("--stations", stations, 0, 1_000_000);
+        check("--accidents", accidents, 0, 10_000_000);
+        check("--years", years, 1, 5);
         return new SyntheticData(regions, sections, stations, accidents, years, seed);
+    }
+
+    /** Names the option, its bounds and the value given (in Chinese, then English). */
+    private static void check(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            plancheck.model.Text t = plancheck.i18n.Msg.text("cli.bench-size", "option", option, "min", min, "max", max,
+                    "found", value);
+            throw new IllegalArgumentException(t.zh() + " / " + t.en());
+        }
     }
 
     /** @return "1 region × 5 years: 3600 sections, 0 stations, 0 accidents a year" */

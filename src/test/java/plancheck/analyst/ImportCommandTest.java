@@ -79,5 +79,12 @@ class ImportCommandTest {
         assertTrue(three.out().contains("differences: 0"), three.out());
         assertTrue(three.out().contains("3 region(s)"), three.out());
         assertFalse(three.out().contains("reading and judging alone"), "summed over regions run at once: not shown");
+
+        // a size out of its bounds: the option and the value named, exit 2, nothing run
+        Cli.Run bad = Cli.run("bench", "synthetic", "-q", "--years", "9");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertEquals("plancheck bench synthetic: --years：应为1至5之间的整数，实为9 / --years: expected a whole number from 1 to 5, found 9",
+                bad.err().strip());
+        assertEquals("", bad.out());
     }
 }
