@@ -40,14 +40,45 @@ public final class Bounded {
             return "null";
         }
         if (value.length() <= max) {
-            return value;
+            return visible(value);
         }
         int n = value.codePointCount(0, value.length());
         if (n <= max) {
-            return value;
+            return visible(value);
         }
         int end = value.offsetByCodePoints(0, max);
-        return value.substring(0, end) + "…(" + n + " chars)";
+        return visible(value.substring(0, end)) + "…(" + n + " chars)";
+    }
+
+    /**
+     * @param value text taken from the input
+     * @return the text with every control character (C0, DEL, C1: a line break, a tab, an escape sequence,
+     *         a bell) and every bidirectional override written as {@code \\uXXXX}: quoted input cannot break a
+     *         message's line, drive the terminal or turn the text around
+     */
+    public static String visible(String value) {
+        int i = 0;
+        while (i < value.length() && !hidden(value.charAt(i))) {
+            i++;
+        }
+        if (i == value.length()) {
+            return value;
+        }
+        StringBuilder b = new StringBuilder(value.length() + 16).append(value, 0, i);
+        for (; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (hidden(c)) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean hidden(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     /**

@@ -37,4 +37,16 @@ class BoundedTest {
         assertTrue(annotated.endsWith("应急管理局2026-核查结果.xlsx"), annotated);
         assertEquals("安全-核查结果.xlsx", Spreadsheets.annotatedName("facts/安全.xlsx"), "a short name is unchanged");
     }
+    @Test
+    void controlCharactersAndDirectionOverridesAreShownNotObeyed() {
+        // an escape sequence, a bell, a line break, a tab, a right-to-left override, C1 and DEL
+        String nasty = "ctl \u202e\u0007\u001b[31mred\u001b[0m\nnext\tcol\u0085\u007f";
+        assertEquals("\"ctl \\u202E\\u0007\\u001B[31mred\\u001B[0m\\u000Anext\\u0009col\\u0085\\u007F\"", Bounded.quote(nasty));
+        assertEquals("断面名称", Bounded.cut("断面名称"), "ordinary text unchanged");
+        String cutLong = Bounded.cut("\u001b".repeat(100), 3);
+        assertEquals("\\u001B\\u001B\\u001B…(100 chars)", cutLong, "cut first, then shown");
+        for (char c : Bounded.visible(nasty).toCharArray()) {
+            assertTrue(c >= 0x20 && c != 0x7F && !(c >= 0x80 && c <= 0x9F) && c != 0x202E, "no hidden character left: " + (int) c);
+        }
+    }
 }
