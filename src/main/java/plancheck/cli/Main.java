@@ -54,6 +54,9 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        // logging set up on this thread before any other starts: a library logging from a second thread
+        // while SLF4J initialises makes it print a note about replayed calls on the user's stderr
+        org.slf4j.LoggerFactory.getILoggerFactory();
         // A rule's action that never returns, even when asked to stop: the one exit left (contract §1: 2).
         plancheck.engine.FiringGuard.onStuck = t -> {
             System.err.println("plancheck: " + t.zh() + " / " + t.en());
