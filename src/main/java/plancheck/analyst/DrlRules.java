@@ -1,7 +1,6 @@
 package plancheck.analyst;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +64,10 @@ public final class DrlRules {
         }
         for (Path f : files) {
             String disp = Paths2.display(f);
-            String text = Files.readString(f, StandardCharsets.UTF_8);
+            String text = plancheck.load.RulesLoader.utf8(disp, Files.readAllBytes(f), problems);
+            if (text == null) {
+                continue;
+            }
             sources.put(disp, text);
             DrlParser parser = new DrlParser();
             PackageDescr pkg;

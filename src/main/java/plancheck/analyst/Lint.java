@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import plancheck.engine.RuleEngine;
@@ -115,11 +114,13 @@ public final class Lint {
                 List.of(), 2025, 2030, List.of(),
                 new TreeMap<>(), new UnitTable(), new TreeMap<>(), new TreeMap<>(drl.sources()), new TreeMap<>(),
                 new TreeMap<>());
+        List<InputProblem> compile = new ArrayList<>();
         try {
             RuleEngine.compile(forCompile);
         } catch (InputException e) {
-            out.addAll(e.problems());
+            compile.addAll(e.problems()); // in the compiler's order: syntax errors first, then a count
         }
+        packages(drl.sources(), out);
 
         // 3. Rule metadata and message keys.
         for (DrlRules.Rule r : drl.rules()) {
@@ -159,8 +160,8 @@ public final class Lint {
             LocatedYaml y;
             try {
                 y = LocatedYaml.parse(Files.readAllBytes(f));
-            } catch (JsonProcessingException e) {
-                continue; // the loader reports the syntax error with its line
+            } catch (IOException e) {
+                continue; // the loader reports the syntax error with its line, or the file that is not UTF-8
             }
             located.put(disp, y);
             if (y.docs().isEmpty()) {
@@ -176,8 +177,8 @@ public final class Lint {
             if (Files.isRegularFile(f)) {
                 try {
                     located.put(Paths2.display(f), LocatedYaml.parse(Files.readAllBytes(f)));
-                } catch (JsonProcessingException e) {
-                    // reported by the loader
+                } catch (IOException e) {
+                    // reported by the loader (YAML syntax, not UTF-8)
                 }
             }
         }
@@ -192,7 +193,9 @@ public final class Lint {
         if (rs != null) {
             responsibilities(rs, located, out);
         }
-        List<InputProblem> sorted = new ArrayList<>(new TreeSet<>(out));
+        out.removeAll(compile);
+        List<InputProblem> sorted = new ArrayList<>(compile);
+        sorted.addAll(new TreeSet<>(out));
         return new Result(sorted, drl.sources().size(), drl.rules().size(), targets,
                 rs == null ? 0 : rs.parameters().size());
     }
@@ -256,6 +259,36 @@ public final class Lint {
         }
     }
 
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+    /**
+     * Every DRL file of a rules folder declares the same package (the one most files declare): the rules
+     * of another package do not see the functions, declared types and imports of the folder's.
+     */
+    private static void packages(Map<String, String> sources, List<InputProblem> out) {
+        Map<String, String> declared = new TreeMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        Map<String, Integer> count = new TreeMap<>();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Matcher m = PACKAGE.matcher(e.getValue());
+            if (m.find()) {
+                declared.put(e.getKey(), m.group(1));
+                lines.put(e.getKey(), lineOf(e.getValue(), m.start(1)));
+                count.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        String usual = count.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        if (usual == null || count.get(usual) < 2) {
+            return;
+        }
+        for (Map.Entry<String, String> e : declared.entrySet()) {
+            if (!e.getValue().equals(usual)) {
+                out.add(new InputProblem(e.getKey(), lines.get(e.getKey()), 0, "", Msg.text("analyst.lint-package",
+                        "found", Bounded.cut(e.getValue()), "expected", usual)));
+            }
+        }
+    }
+
     private static InputProblem noFolder(Path dir) {
         return new InputProblem(dir.toString(), 0, 0, "", Msg.text("files.rules-folder-missing"));
     }
@@ -306,8 +339,8 @@ public final class Lint {
                         u.path("aliases").forEach(a -> names.add(a.asText()));
                     }
                 }
-            } catch (JsonProcessingException e) {
-                // the loader reports it
+            } catch (IOException e) {
+                // the loader reports it (YAML syntax, not UTF-8)
             }
         }
         if (rs != null) {

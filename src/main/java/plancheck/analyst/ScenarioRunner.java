@@ -181,8 +181,16 @@ public final class ScenarioRunner {
             throws IOException {
         String disp = Paths2.display(f);
         LocatedYaml y;
+        byte[] bytes = Files.readAllBytes(f);
+        List<InputProblem> notText = new ArrayList<>();
+        if (plancheck.load.RulesLoader.utf8(disp, bytes, notText) == null) {
+            InputProblem p = notText.get(0);
+            outcomes.add(new Outcome(disp, p.line(), f.getFileName().toString(), false,
+                    List.of(new Text(p.format("zh"), p.format("en"))), 0));
+            return;
+        }
         try {
-            y = LocatedYaml.parse(Files.readAllBytes(f));
+            y = LocatedYaml.parse(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             outcomes.add(new Outcome(disp, l == null ? 0 : l.getLineNr(), f.getFileName().toString(), false,

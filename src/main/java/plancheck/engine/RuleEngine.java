@@ -119,7 +119,19 @@ public final class RuleEngine {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    /** Compiles the DRL with the classic compiler (errors name file and line). */
+    /** A DRL parser error as the compiler reports it: "[ERR 102] Line 2:18 mismatched input …". */
+    private static final java.util.regex.Pattern SYNTAX_ERROR = java.util.regex.Pattern.compile("\\[ERR \\d+\\]");
+
+    /** The longest compiler message quoted (a message may quote a whole rule). */
+    private static final int MESSAGE_MAX = 400;
+
+    /** The most compilation errors listed; the rest are counted. */
+    private static final int PROBLEMS_MAX = 40;
+
+    /**
+     * Compiles the DRL with the classic compiler (errors name file and line). When a file does not parse,
+     * only the parse errors are listed, with a count of the errors that follow from them.
+     */
     private static KieBase build(RuleSet rules) throws InputException {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -138,7 +150,8 @@ public final class RuleEngine {
         }
         KieBuilder kb = ks.newKieBuilder(kfs);
         kb.buildAll(org.drools.compiler.kie.builder.impl.DrlProject.class);
-        List<InputProblem> problems = new ArrayList<>();
+        List<InputProblem> syntax = new ArrayList<>();
+        List<InputProblem> other = new ArrayList<>();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         for (Message m : errors) {
             String p = m.getPath() == null ? "" : m.getPath();
@@ -147,12 +160,27 @@ public final class RuleEngine {
             if (text.equals("Parser returned a null Package") && errors.size() > 1) {
                 continue; // a consequence of the syntax error reported beside it
             }
-            problems.add(new InputProblem(file, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), "",
-                    plancheck.i18n.Msg.text("engine.drl-compile", "detail", text)));
+            // the parser's errors ("[ERR 102] Line 2:18 mismatched input …") come first: after one, the
+            // package's functions and declared types are missing, and every other file fails because of it
+            (SYNTAX_ERROR.matcher(text).lookingAt() ? syntax : other).add(new InputProblem(file, Math.max(0, m.getLine()),
+                    Math.max(0, m.getColumn()), "", plancheck.i18n.Msg.text("engine.drl-compile", "detail",
+                            plancheck.model.Bounded.cut(text, MESSAGE_MAX))));
+        }
+        syntax.sort(null);
+        other.sort(null);
+        List<InputProblem> problems = new ArrayList<>(syntax.isEmpty() ? other : syntax);
+        if (!syntax.isEmpty() && !other.isEmpty()) {
+            problems.add(new InputProblem(rules.dir(), 0, 0, "",
+                    plancheck.i18n.Msg.text("rules.drl-consequential", "count", other.size())));
+        }
+        if (problems.size() > PROBLEMS_MAX) {
+            int more = problems.size() - PROBLEMS_MAX;
+            problems = new ArrayList<>(problems.subList(0, PROBLEMS_MAX));
+            problems.add(new InputProblem(rules.dir(), 0, 0, "", plancheck.i18n.Msg.text("rules.drl-more", "count", more)));
         }
         if (!problems.isEmpty()) {
             ks.getRepository().removeKieModule(id);
-            throw new InputException(problems);
+            throw new InputException(problems, false); // syntax errors first, then a count of the rest
         }
         KieBase base = ks.newKieContainer(id).getKieBase();
         ks.getRepository().removeKieModule(id);

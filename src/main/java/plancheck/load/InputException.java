@@ -12,10 +12,18 @@ public class InputException extends Exception {
 
     /** @param problems every problem found (at least one), in any order; kept sorted. */
     public InputException(List<InputProblem> problems) {
-        super(problems.size() + " problem(s) in the input: " + (problems.isEmpty() ? "" : problems.get(0)));
-        this.problems = problems.stream().sorted().toList();
+        this(problems, true);
     }
 
-    /** @return the problems, sorted by file, line and column. */
+    /**
+     * @param problems the problems
+     * @param sort     false to keep their order (the most telling first, as a compiler lists them)
+     */
+    public InputException(List<InputProblem> problems, boolean sort) {
+        super(problems.size() + " problem(s) in the input: " + (problems.isEmpty() ? "" : problems.get(0)));
+        this.problems = sort ? problems.stream().sorted().toList() : List.copyOf(problems);
+    }
+
+    /** @return the problems, sorted by file, line and column (unless made unsorted). */
     public List<InputProblem> problems() { return problems; }
 }

@@ -2,7 +2,6 @@ package plancheck.load;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -215,11 +214,31 @@ public final class RulesLoader {
         SortedMap<String, String> out = new TreeMap<>();
         try {
             for (Path p : FolderWalk.walk(rulesDir, p -> p.getFileName().toString().endsWith(".drl"), true).files()) {
-                out.put(Paths2.display(p), new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+                out.put(Paths2.display(p), TextDecoding.decode(Files.readAllBytes(p)));
             }
             return out;
         } catch (IOException | RuntimeException e) {
             return new TreeMap<>();
+        }
+    }
+
+    /**
+     * A text file of the rules or plan folder, decoded as UTF-8 (a byte-order mark honoured).
+     *
+     * @param disp     the file's display path
+     * @param bytes    its bytes
+     * @param problems where a file that is not UTF-8 is reported, with the line, column and byte offset of
+     *                 its first bad byte
+     * @return the text, or null when the file is not UTF-8
+     */
+    public static String utf8(String disp, byte[] bytes, List<InputProblem> problems) {
+        try {
+            return TextDecoding.decode(bytes);
+        } catch (TextDecoding.BadEncoding e) {
+            problems.add(new InputProblem(disp, e.line(), e.column(), "", e.bytes().isEmpty()
+                    ? Msg.text("rules.not-utf8-utf16")
+                    : Msg.text("rules.not-utf8", "offset", e.byteOffset(), "bytes", e.bytes(), "guess", e.guess())));
+            return null;
         }
     }
 
@@ -246,8 +265,12 @@ public final class RulesLoader {
             String rel = dir.relativize(p).toString().replace('\\', '/');
             String name = p.getFileName().toString();
             if (name.endsWith(".drl")) {
+                String text = utf8(disp, bytes, problems);
+                if (text == null) {
+                    continue;
+                }
                 if (rules) {
-                    drl.put(disp, new String(bytes, StandardCharsets.UTF_8));
+                    drl.put(disp, text);
                 } else {
                     problems.add(new InputProblem(disp, 0, 0, "", Msg.text("rules.drl-in-plan")));
                 }
@@ -266,6 +289,9 @@ public final class RulesLoader {
             }
             if (!rules && rel.equals("units.yaml")) {
                 problems.add(new InputProblem(disp, 0, 0, "", Msg.text("rules.units-in-plan")));
+                continue;
+            }
+            if (utf8(disp, bytes, problems) == null) {
                 continue;
             }
             JsonNode root = parseYaml(disp, bytes);

@@ -30,17 +30,30 @@ public final class TextDecoding {
         private final transient Text text;
 
         private final int offset;
+        private final String bytes;
+        private final transient Text guess;
 
         BadEncoding(int line, int column, Text text) {
-            this(line, column, text, 0);
+            this(line, column, text, -1, "", new Text("", ""));
         }
 
-        BadEncoding(int line, int column, Text text, int offset) {
+        BadEncoding(int line, int column, Text text, int offset, String bytes, Text guess) {
             this.line = line;
             this.column = column;
             this.text = text;
             this.offset = offset;
+            this.bytes = bytes;
+            this.guess = guess;
         }
+
+        /** @return the 1-based byte offset of the first bad byte, or 0 when the whole file is in another encoding (UTF-16) */
+        public int byteOffset() { return offset + 1; }
+
+        /** @return the bad bytes in hexadecimal ("0xB2 0xBB"), or "" for a file in UTF-16 */
+        public String bytes() { return bytes; }
+
+        /** @return what the file looks like instead (", and the file looks GBK …"), or empty */
+        public Text guess() { return guess; }
 
         /** @return the 1-based line of the first bad byte */
         public int line() { return line; }
@@ -93,7 +106,8 @@ public final class TextDecoding {
             for (int i = at; i < Math.min(b.length, at + Math.max(1, r.length())); i++) {
                 hex.append(hex.length() == 0 ? "" : " ").append(String.format("0x%02X", b[i] & 0xFF));
             }
-            throw new BadEncoding(line, col, Msg.text("encoding.bad-byte", "bytes", hex, "offset", at + 1, "guess", guess(b, skip)), at);
+            Text g = guess(b, skip);
+            throw new BadEncoding(line, col, Msg.text("encoding.bad-byte", "bytes", hex, "offset", at + 1, "guess", g), at, hex.toString(), g);
         }
         d.flush(out);
         out.flip();
