@@ -43,6 +43,18 @@ public record Standards(StandardTables tables) {
         if (!Files.isDirectory(dir)) {
             return null;
         }
+        // a table that is not UTF-8 is named with its line and byte, as every file of the rules folder
+        List<InputProblem> notText = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().toList()) {
+                plancheck.load.RulesLoader.utf8(plancheck.load.Paths2.display(f), Files.readAllBytes(f), notText);
+            }
+        } catch (java.io.IOException e) {
+            // the loader names the file it cannot read
+        }
+        if (!notText.isEmpty()) {
+            throw new InputException(notText);
+        }
         StandardsLoader l = new StandardsLoader(dir, plancheck.load.Paths2::display);
         try {
             return new Standards(l.load());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,20 @@ class BrokenDrlTest {
         Cli.Run check = Cli.run("check", "--rules", rules.toString(), "--plan", plan.toString(), "facts");
         assertEquals(2, check.exit(), check::toString);
         assertTrue(check.err().startsWith("plancheck: 发现2个问题"), check::toString);
+    }
+
+    @Test
+    void aStandardsTableThatIsNotUtf8IsNamedOnce() throws IOException {
+        Path t = rules.resolve("standards/zz.yaml");
+        Files.write(t, concat("a: \"".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"\n".getBytes(StandardCharsets.US_ASCII)));
+        Cli.Run zh = Cli.run("rules", "lint", "--rules", rules.toString());
+        assertEquals(1, zh.exit(), zh::toString);
+        assertEquals(List.of(Paths2.display(t) + ":1:5: 不是UTF-8编码的文本：第5字节的0xFF不是UTF-8，文件像是Latin-1（ISO-8859-1）编码；请将文件另存为UTF-8",
+                "rules lint：" + rules + " 中发现1个问题"), List.of(lines(zh.out())));
+        Cli.Run en = Cli.run("check", "--rules", rules.toString(), "--plan", plan.toString(), "--lang", "en", "facts");
+        assertEquals(2, en.exit(), en::toString);
+        assertTrue(en.err().contains("  " + Paths2.display(t) + ":1:5: not UTF-8 encoded text: 0xFF at byte 5 is not UTF-8, and the file "
+                + "looks Latin-1 (ISO-8859-1) encoded; save the file as UTF-8"), en::toString);
     }
 
     private static byte[] concat(byte[]... parts) {
