@@ -13,7 +13,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * YAML documents read into trees that remember where every value starts (line and column, 1-based,
  * keyed by JSON pointer), so that lint and scenario problems can say {@code file:line}. Numbers are
- * exact (BigDecimal); a file may hold several documents separated by {@code ---}.
+ * exact (BigDecimal); a file may hold several documents separated by {@code ---} (an empty one, as
+ * after a trailing {@code ---}, is no document).
  *
  * @param docs      the documents, in file order
  * @param locations per document: JSON pointer → {line, column}
@@ -31,10 +32,11 @@ public record LocatedYaml(List<JsonNode> docs, List<Map<String, int[]>> location
     public static LocatedYaml parse(byte[] bytes) throws IOException {
         List<JsonNode> docs = new java.util.ArrayList<>();
         List<Map<String, int[]>> locs = new java.util.ArrayList<>();
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY || empty(p, text)) {
                     continue;
                 }
                 Map<String, int[]> loc = new HashMap<>();
@@ -43,6 +45,18 @@ public record LocatedYaml(List<JsonNode> docs, List<Map<String, int[]>> location
             }
         }
         return new LocatedYaml(docs, locs);
+    }
+
+    /**
+     * @return true for a document with nothing in it (after a trailing {@code ---}, or only comments): the
+     *         parser gives it as an empty string, which a quoted {@code ""} is too
+     */
+    private static boolean empty(JsonParser p, String text) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING || !p.getText().isEmpty()) {
+            return false;
+        }
+        long at = p.currentTokenLocation().getCharOffset();
+        return at < 0 || at >= text.length() || (text.charAt((int) at) != '"' && text.charAt((int) at) != '\'');
     }
 
     private static JsonNode read(JsonParser p, String ptr, Map<String, int[]> loc) throws IOException {

@@ -213,8 +213,7 @@ public final class ScenarioRunner {
         List<Text> errs = new ArrayList<>();
         String name = s.path("name").isTextual() ? s.path("name").asText() : file + " #" + (d + 1);
         if (!s.isObject()) {
-            return new Outcome(file, line, name, false, List.of(prefixed(file + ":" + line + ": ",
-                    Msg.text("analyst.scenario-not-mapping"))), 0);
+            return new Outcome(file, line, name, false, List.of(at(file, y, d, "", "analyst.scenario-not-mapping")), 0);
         }
         unknown(s, "", TOP, file, y, d, errs);
         if (!s.path("name").isTextual() || s.path("name").asText().isBlank()) {
@@ -254,20 +253,48 @@ public final class ScenarioRunner {
                 continue;
             }
             unknown(e, p, EXPECT, file, y, d, errs);
-            if (!e.path("indicator").isTextual()) {
+            if (!e.has("indicator")) {
                 errs.add(at(file, y, d, p, "analyst.scenario-no-indicator"));
             }
-            if (!e.path("year").canConvertToInt()) {
+            if (!e.has("year")) {
                 errs.add(at(file, y, d, p, "analyst.scenario-no-year"));
+            } else if (!e.get("year").isNumber() || !e.get("year").canConvertToExactIntegral() || !e.get("year").canConvertToInt()) {
+                errs.add(wrongType(file, y, d, p, e, "year", "analyst.type-year"));
             }
-            if (!e.path("status").isTextual()) {
+            if (!e.has("status")) {
                 errs.add(at(file, y, d, p, "analyst.scenario-no-status", "values", List.of(Status.values())));
-            } else {
+            } else if (e.get("status").isTextual()) {
                 try {
                     Status.valueOf(e.path("status").asText());
                 } catch (IllegalArgumentException x) {
                     errs.add(at(file, y, d, p + "/status", "analyst.scenario-unknown-status",
                             "found", Bounded.cut(e.path("status").asText()), "values", List.of(Status.values())));
+                }
+            }
+            for (String k : List.of("indicator", "status", "subject", "rule", "kind")) {
+                if (e.has(k) && !e.get(k).isTextual()) {
+                    errs.add(wrongType(file, y, d, p, e, k, "analyst.type-text"));
+                }
+            }
+            for (String k : List.of("actual", "expected", "target")) {
+                if (e.has(k) && !e.get(k).isNumber() && !e.get(k).isNull()) {
+                    errs.add(wrongType(file, y, d, p, e, k, "analyst.type-number"));
+                }
+            }
+            if (e.has("binding") && !e.get("binding").isBoolean()) {
+                errs.add(wrongType(file, y, d, p, e, "binding", "analyst.type-boolean"));
+            }
+            if (e.has("details") && !e.get("details").isObject()) {
+                errs.add(wrongType(file, y, d, p, e, "details", "analyst.type-mapping"));
+            }
+            if (e.has("messageContains")) {
+                JsonNode mc = e.get("messageContains");
+                boolean texts = mc.isArray() && !mc.isEmpty();
+                for (JsonNode x : mc) {
+                    texts &= (x.isTextual() || x.isNumber()) && !x.asText().isEmpty();
+                }
+                if (!((mc.isTextual() || mc.isNumber()) && !mc.asText().isEmpty()) && !texts) {
+                    errs.add(wrongType(file, y, d, p, e, "messageContains", "analyst.type-texts"));
                 }
             }
         }
@@ -289,6 +316,7 @@ public final class ScenarioRunner {
             return new Outcome(file, line, name, false, errs, nExpect);
         }
         Path tmp = Files.createTempDirectory("plancheck-scenario");
+        Map<String, Integer> givenAt = new HashMap<>();
         try {
             List<Path> paths = new ArrayList<>();
             String region = null;
@@ -319,7 +347,20 @@ public final class ScenarioRunner {
                 Files.createDirectories(target.getParent());
                 Files.write(target, JSON.writeValueAsString(o).getBytes(StandardCharsets.UTF_8));
                 paths.add(target);
+                givenAt.put(Paths2.display(target), i);
+                givenAt.put(target.toString(), i);
             }
+            // a problem of a given submission is shown where it is written: in the scenario file
+            whereGiven = pr -> {
+                Integer gi = givenAt.get(pr.file());
+                if (gi == null) {
+                    return pr;
+                }
+                String ptr = "/given/" + gi + "/submission" + (pr.pointer() != null && pr.pointer().startsWith("/") ? pr.pointer() : "");
+                int[] l = y.at(d, ptr);
+                return new InputProblem(file, l[0], l[1], pr.pointer() != null && pr.pointer().startsWith("/") ? ptr
+                        : ptr + (pr.pointer() == null || pr.pointer().isEmpty() ? "" : ": " + pr.pointer()), pr.text());
+            };
             if (!errs.isEmpty()) {
                 return new Outcome(file, line, name, false, errs, nExpect);
             }
@@ -355,6 +396,7 @@ public final class ScenarioRunner {
             }
             return new Outcome(file, line, name, fails.isEmpty(), fails, nExpect);
         } finally {
+            whereGiven = pr -> pr;
             deleteTree(tmp);
         }
     }
@@ -410,14 +452,17 @@ public final class ScenarioRunner {
     /** One check of a scenario's submissions: exit status, the problems that stopped it, findings, firings. */
     private record Run(int exit, Text errors, List<Finding> findings, Map<String, Long> firings) {}
 
-    private static Run check(RuleEngine eng, List<Path> paths) throws IOException {
+    /** Where a problem of the scenario being run is shown: a given submission's, in the scenario file. */
+    private java.util.function.UnaryOperator<InputProblem> whereGiven = pr -> pr;
+
+    private Run check(RuleEngine eng, List<Path> paths) throws IOException {
         try {
             plancheck.app.Checked c = Pipeline.check(eng, paths);
             return new Run(c.report().hasViolation() ? 1 : 0, new Text("", ""), c.report().findings(), c.report().firings());
         } catch (InputException e) {
             StringBuilder zh = new StringBuilder();
             StringBuilder en = new StringBuilder();
-            e.problems().forEach(p -> {
+            e.problems().stream().map(whereGiven).forEach(p -> {
                 zh.append(p.format("zh")).append('\n');
                 en.append(p.format("en")).append('\n');
             });
@@ -730,8 +775,15 @@ public final class ScenarioRunner {
         });
     }
 
+    /** "field: expected …, found …" at the field of an expectation. */
+    private static Text wrongType(String file, LocatedYaml y, int d, String p, JsonNode e, String field, String want) {
+        return at(file, y, d, p + "/" + field, "analyst.scenario-wrong-type", "field", field, "want", Msg.text(want),
+                "found", Bounded.cut(e.get(field).toString(), 60));
+    }
+
     private static String at(String file, LocatedYaml y, int d, String ptr) {
-        return file + ":" + y.at(d, ptr)[0] + ": ";
+        int[] l = y.at(d, ptr);
+        return file + ":" + l[0] + (l[1] > 0 ? ":" + l[1] : "") + ": ";
     }
 
     /** @return "file:line: " and the message, in both languages */

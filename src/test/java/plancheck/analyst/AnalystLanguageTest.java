@@ -93,9 +93,9 @@ class AnalystLanguageTest {
         assertTrue(zh.out().lines().anyMatch(l -> l.matches("失败  grain wrongly expected to pass（.*zz-lang\\.yaml:\\d+）")), zh::toString);
         assertTrue(en.out().lines().anyMatch(l -> l.matches("FAIL  grain wrongly expected to pass  \\(.*zz-lang\\.yaml:\\d+\\)")),
                 en::toString);
-        assertTrue(zh.out().contains("zz-lang.yaml:15: expect[0] grain_capacity 2026 (垫江县) rule \"every-year-limit\": 与实际不符"),
+        assertTrue(zh.out().contains("zz-lang.yaml:15:5: expect[0] grain_capacity 2026 (垫江县) rule \"every-year-limit\": 与实际不符"),
                 zh::toString);
-        assertTrue(en.out().contains("zz-lang.yaml:15: expect[0] grain_capacity 2026 (垫江县) rule \"every-year-limit\": does not match"),
+        assertTrue(en.out().contains("zz-lang.yaml:15:5: expect[0] grain_capacity 2026 (垫江县) rule \"every-year-limit\": does not match"),
                 en::toString);
         assertTrue(zh.out().lines().anyMatch(l -> l.trim().matches("预期\\s+实际")), zh::toString);
         assertTrue(en.out().lines().anyMatch(l -> l.trim().matches("expected\\s+actual")), en::toString);
@@ -135,8 +135,8 @@ class AnalystLanguageTest {
         assertFalse(o.ok());
         String zh = String.join("\n", o.messages("zh"));
         String en = String.join("\n", o.messages("en"));
-        assertTrue(zh.contains("zz-typo.yaml:5: 无法识别的键 \"stauts\"（应为 [") && zh.contains("缺少 status（取值为 ["), zh);
-        assertTrue(en.contains("zz-typo.yaml:5: unknown key \"stauts\" (expected one of [") && en.contains("missing status (one of ["), en);
+        assertTrue(zh.contains("zz-typo.yaml:5:45: 无法识别的键 \"stauts\"（应为 [") && zh.contains("缺少 status（取值为 ["), zh);
+        assertTrue(en.contains("zz-typo.yaml:5:45: unknown key \"stauts\" (expected one of [") && en.contains("missing status (one of ["), en);
     }
 
     @Test

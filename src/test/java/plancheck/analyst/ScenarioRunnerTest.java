@@ -46,7 +46,7 @@ class ScenarioRunnerTest {
         assertEquals(1, r.exit(), r::toString);
         String out = r.out();
         assertTrue(out.contains("FAIL  grain wrongly expected to pass"), r::toString);
-        assertTrue(out.contains("zz-wrong.yaml:7: expect[0] grain_capacity 2026 (垫江县)"), r::toString);
+        assertTrue(out.contains("zz-wrong.yaml:7:5: expect[0] grain_capacity 2026 (垫江县)"), r::toString);
         assertTrue(out.lines().anyMatch(l -> l.contains("expected") && l.contains("actual")), r::toString);
         assertTrue(out.lines().anyMatch(l -> l.trim().startsWith("status") && l.contains("PASS") && l.contains("VIOLATION")
                 && l.contains("✗")), r::toString);
@@ -154,7 +154,7 @@ class ScenarioRunnerTest {
         ScenarioRunner.Result r = ScenarioRunner.run(rules, List.of(f));
         ScenarioRunner.Outcome unstated = r.outcomes().get(0);
         assertFalse(unstated.ok());
-        assertEquals(List.of("scenarios/judging/zz-pm25.yaml:1: the outcome depends on the plan's parameter(s) "
+        assertEquals(List.of("scenarios/judging/zz-pm25.yaml:1:1: the outcome depends on the plan's parameter(s) "
                 + "[pm25_concentration.target] (" + tmp.relativize(tmp.resolve("plans/dianjiang-15th")) + "/parameters.yaml), "
                 + "which the scenario does not state, so the city's value would change it: state each under parameters: — null "
                 + "to test the rules while it is unset, a number for a value, or plan when the scenario is about the plan's own "
