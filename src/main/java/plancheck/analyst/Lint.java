@@ -290,7 +290,7 @@ public final class Lint {
     }
 
     private static InputProblem noFolder(Path dir) {
-        return new InputProblem(dir.toString(), 0, 0, "", Msg.text("files.rules-folder-missing"));
+        return new InputProblem(dir.toString(), 0, 0, "", RulesLoader.folderProblem(dir, true));
     }
 
     private static void add(List<InputProblem> out, String file, LocatedYaml y, String ptr, Text msg) {

@@ -66,13 +66,13 @@ public final class RulesCommand implements Callable<Integer> {
         String lang;
     }
 
-    /** @return exit status 2 after saying that the rules folder is missing, or null when it is there */
+    /** @return exit status 2 after saying that the rules folder is missing or a file, or null when it is a folder */
     private static Integer noFolder(CommandLine.Model.CommandSpec spec, Path rules, String lang) {
-        if (java.nio.file.Files.isDirectory(rules)) {
+        plancheck.model.Text wrong = plancheck.load.RulesLoader.folderProblem(rules, true);
+        if (wrong == null) {
             return null;
         }
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": "
-                + rules + ": " + Msg.get(lang, "files.rules-folder-missing"));
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + rules + ": " + wrong.in(lang));
         return Main.EXIT_INPUT;
     }
 
@@ -302,6 +302,10 @@ public final class RulesCommand implements Callable<Integer> {
             String lang = l.lang;
             if (!CheckCommand.langOk(lang, err)) {
                 return Main.EXIT_INPUT;
+            }
+            Integer missing = noFolder(spec, opts.rules(), lang);
+            if (missing != null) {
+                return missing;
             }
             Path f = facts != null ? facts : Examples.factsBeside(opts.rules());
             Path g = golden != null ? golden : Examples.goldenBeside(opts.rules());

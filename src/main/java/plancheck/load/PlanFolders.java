@@ -60,7 +60,7 @@ public final class PlanFolders {
         }
         if (plans == null && !Files.isDirectory(rulesDir)) { // the plans are looked for beside it: name the real cause
             throw new InputException(List.of(new InputProblem(Paths2.display(rulesDir), 0, 0, "",
-                    plancheck.i18n.Msg.text("files.rules-folder-missing"))));
+                    RulesLoader.folderProblem(rulesDir, true))));
         }
         Path where = plans == null ? besideRules(rulesDir) : plans;
         List<Path> found = list(where);

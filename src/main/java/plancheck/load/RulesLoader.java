@@ -154,10 +154,23 @@ public final class RulesLoader {
     }
 
     private static void folderExists(Path d, boolean rules) throws InputException {
-        if (!Files.isDirectory(d)) {
-            throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "",
-                    Msg.text(rules ? "files.rules-folder-missing" : "files.plan-folder-missing"))));
+        plancheck.model.Text wrong = folderProblem(d, rules);
+        if (wrong != null) {
+            throw new InputException(List.of(new InputProblem(d.toString(), 0, 0, "", wrong)));
         }
+    }
+
+    /**
+     * @param d     a rules or plan folder given by the user
+     * @param rules true for a rules folder
+     * @return what is wrong with it (missing, or a file rather than a folder), or null when it is a folder
+     */
+    public static plancheck.model.Text folderProblem(Path d, boolean rules) {
+        if (Files.isDirectory(d)) {
+            return null;
+        }
+        return Files.exists(d) ? Msg.text(rules ? "rules.rules-not-a-folder" : "rules.plan-not-a-folder")
+                : Msg.text(rules ? "files.rules-folder-missing" : "files.plan-folder-missing");
     }
 
     private RuleSet read(Path rulesDir, Path planDir) throws InputException, IOException {
