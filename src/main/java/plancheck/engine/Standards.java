@@ -43,26 +43,33 @@ public record Standards(StandardTables tables) {
         if (!Files.isDirectory(dir)) {
             return null;
         }
-        // a table that is not UTF-8 is named with its line and byte, as every file of the rules folder
+        StandardsLoader l = new StandardsLoader(dir, plancheck.load.Paths2::display);
+        try {
+            return new Standards(l.load());
+        } catch (StandardsException e) {
+            // a table that is not UTF-8 is named with its line and byte, as every file of the rules folder
+            // (looked for only when loading failed: the tables are read once on the way that succeeds)
+            List<InputProblem> notText = notUtf8(dir);
+            if (!notText.isEmpty()) {
+                throw new InputException(notText);
+            }
+            // a YAML syntax error is placed by line:column, any other problem by its pointer
+            throw new InputException(List.of(new InputProblem(e.file(), e.line(), e.column(),
+                    e.line() > 0 ? "" : e.location(), e.text())));
+        }
+    }
+
+    /** @return a problem for each table of the folder that is not UTF-8 text */
+    private static List<InputProblem> notUtf8(Path dir) {
         List<InputProblem> notText = new java.util.ArrayList<>();
         try (java.util.stream.Stream<Path> s = Files.list(dir)) {
             for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(f)).sorted().toList()) {
                 plancheck.load.RulesLoader.utf8(plancheck.load.Paths2.display(f), Files.readAllBytes(f), notText);
             }
         } catch (java.io.IOException e) {
-            // the loader names the file it cannot read
+            // the loader's own problem names the file it cannot read
         }
-        if (!notText.isEmpty()) {
-            throw new InputException(notText);
-        }
-        StandardsLoader l = new StandardsLoader(dir, plancheck.load.Paths2::display);
-        try {
-            return new Standards(l.load());
-        } catch (StandardsException e) {
-            // a YAML syntax error is placed by line:column, any other problem by its pointer
-            throw new InputException(List.of(new InputProblem(e.file(), e.line(), e.column(),
-                    e.line() > 0 ? "" : e.location(), e.text())));
-        }
+        return notText;
     }
 
     /** @return the last day of the year: the date a yearly figure is judged on */
